@@ -1,0 +1,5 @@
+"""``python -m extractor`` — see :mod:`extractor.cli`."""
+
+from extractor.cli import main
+
+raise SystemExit(main())

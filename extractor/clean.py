@@ -1,0 +1,283 @@
+"""Article layout: headline, publication stamp, dateline, bylines, captions and boilerplate.
+
+Scraped pages carry the site around the story: related-link lists ("Baca Juga"), comment
+boxes, polls, share lines, taglines. The cleaner labels every line of the text with a
+:class:`~extractor.document.Region` kind and never rewrites the text, so every offset
+stays true. Only ``body`` (and, for officials, ``caption``) paragraphs are analysed.
+All the words it looks for are in ``patterns/boilerplate.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractor.document import Article, Layout, Region
+from extractor.patterns import PatternFile, lexicon, load
+
+
+@lexicon("boilerplate")
+class BoilerplateLexicon(PatternFile):
+    """patterns/boilerplate.toml (all regexes are matched case-insensitively)."""
+
+    #: a whole line that is site furniture
+    lines: list[str]
+    #: a line after which the rest of the page is furniture (once the story has begun)
+    end_markers: list[str]
+    #: a "read also" heading: the line itself and a following link title are furniture
+    link_headings: list[str]
+    #: a related-link list item ("- Title without a stop")
+    list_item: str
+    #: a poll widget's vote count (the line before it is the poll's question)
+    poll_votes: str
+    #: a reporter's credit closing the story: "(pp03)", "(Nur Ajijah)", "(liputan6.com/elh)"
+    trailing_byline: str
+    #: a credit line: "Penulis: …", "Editor : …"
+    credit_line: str
+    #: photo-caption credit at a line's end: "(Ist)", "(ANTARA/Dian Hadiyatna)", "- Foto Net."
+    caption_credit: str
+    #: dateline at the start of the story: groups ``a`` and ``b`` (place / outlet in either order)
+    datelines: list[str]
+    #: what marks an outlet rather than a place: a web domain or a known news agency
+    outlet_marks: str
+    #: a publication stamp line: group ``outlet`` (optional) and group ``date``
+    stamp: str
+    #: tag lines: a few lowercase words with no punctuation
+    tag_line: str
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    lines: re.Pattern[str]
+    end: re.Pattern[str]
+    heading: re.Pattern[str]
+    list_item: re.Pattern[str]
+    poll: re.Pattern[str]
+    byline: re.Pattern[str]
+    trailing: re.Pattern[str]
+    credit: re.Pattern[str]
+    caption: re.Pattern[str]
+    datelines: tuple[re.Pattern[str], ...]
+    outlet: re.Pattern[str]
+    stamp: re.Pattern[str]
+    tag: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(lex: BoilerplateLexicon) -> _Compiled:
+    def alt(ps: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in ps), re.I)
+
+    return _Compiled(
+        lines=alt(lex.lines),
+        end=alt(lex.end_markers),
+        heading=alt(lex.link_headings),
+        list_item=re.compile(lex.list_item),
+        poll=re.compile(lex.poll_votes, re.I),
+        byline=re.compile(lex.trailing_byline),
+        trailing=re.compile(rf"(?:(?<=[.!?\"”])|(?<=[.!?\"”]\s))(?:{lex.trailing_byline})$"),
+        credit=re.compile(lex.credit_line, re.I),
+        caption=re.compile(lex.caption_credit),
+        datelines=tuple(re.compile(p) for p in lex.datelines),
+        outlet=re.compile(lex.outlet_marks, re.I),
+        stamp=re.compile(lex.stamp),
+        tag=re.compile(lex.tag_line),
+    )
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_TERMINAL = ".!?\"”’:;)"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line's content, newline excluded."""
+    out = []
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and m.start() > 0:
+            break
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in "\r\n":
+            e -= 1
+        out.append((s, e))
+    return out
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def analyse_layout(art: Article) -> None:
+    """Fill ``art.layout`` and ``art.paragraphs`` (body and caption paragraphs, in order)."""
+    text = art.text
+    c = _compiled(load(BoilerplateLexicon))
+    lay = Layout()
+    lines = [(s, e) for s, e in (_strip(text, *ln) for ln in _lines(text)) if e > s]
+    kinds: list[str] = ["body"] * len(lines)
+    if not lines:
+        art.layout = lay
+        return
+
+    # headline: the first line, when it reads as one
+    hs, he = lines[0]
+    head = text[hs:he]
+    if len(head) <= 250 and not head.endswith((".", ",")) and len(lines) > 1:
+        kinds[0] = "headline"
+        lay.headline = head
+    regions_pre: list[Region] = []
+    body_started = False
+    skip_next_title = False
+    ended = False
+    for i, (s, e) in enumerate(lines):
+        if kinds[i] == "headline":
+            continue
+        line = text[s:e]
+        if ended:
+            kinds[i] = "boilerplate"
+            continue
+        if lay.headline is not None and line.strip() == lay.headline.strip():
+            kinds[i] = "boilerplate"
+            continue
+        if skip_next_title:
+            skip_next_title = False
+            if len(line) < 160 and not line.endswith((".", '"', "”")):
+                kinds[i] = "boilerplate"
+                continue
+        if c.heading.match(line):
+            kinds[i] = "boilerplate"
+            rest = c.heading.match(line)
+            skip_next_title = rest is not None and not line[rest.end() :].strip()
+            continue
+        if c.poll.fullmatch(line):
+            kinds[i] = "boilerplate"
+            if i > 0 and kinds[i - 1] in ("body", "caption"):
+                kinds[i - 1] = "boilerplate"
+            continue
+        if body_started and c.end.match(line):
+            kinds[i] = "boilerplate"
+            ended = True
+            continue
+        if c.lines.fullmatch(line) or c.list_item.fullmatch(line) or c.tag.fullmatch(line):
+            kinds[i] = "boilerplate"
+            continue
+        if c.credit.match(line):
+            kinds[i] = "byline"
+            continue
+        if not body_started and lay.published is None and len(line) <= 90:
+            m = c.stamp.fullmatch(line)
+            if m and _read_stamp(lay, m, s):
+                kinds[i] = "stamp"
+                continue
+        if c.byline.fullmatch(line):
+            kinds[i] = "byline"
+            if body_started:
+                ended = True
+            continue
+        if body_started and c.trailing.search(line):
+            ended = True  # "… (pp03)": the story ends here; a tagline may follow
+        if (
+            lay.dateline is None
+            and lay.outlet is None
+            and (not body_started or i <= 6)
+            and not c.caption.search(line)
+        ):
+            cut = _read_dateline(lay, c, line)
+            if cut is not None:
+                if not body_started:
+                    for k in range(1, i):  # lines between headline and dateline: captions, credits
+                        if kinds[k] == "body":
+                            kinds[k] = "caption"
+                body_started = True
+                if cut:
+                    regions_pre.append(Region(s, s + cut, "dateline"))
+                    lines[i] = _strip(text, s + cut, e)
+                    if lines[i][1] <= lines[i][0]:
+                        kinds[i] = "dateline"
+                continue
+        if not body_started:
+            if c.caption.search(line):
+                kinds[i] = "caption"
+                continue
+        if len(line) > 60 or line.endswith(tuple(_TERMINAL)):
+            body_started = True
+
+    regions: list[Region] = list(regions_pre)
+    paragraphs: list[Region] = []
+    for i, (s, e) in enumerate(lines):
+        kind = kinds[i]
+        if kind in ("body", "caption"):
+            # a trailing byline "(pp03)" is not article text
+            m = c.trailing.search(text, s, e)
+            if m and m.end() == e and m.start() > s:
+                regions.append(Region(m.start(), e, "byline"))
+                e = _strip(text, s, m.start())[1]
+            prev = paragraphs[-1] if paragraphs else None
+            if (
+                prev is not None
+                and prev.kind == kind
+                and kinds[i - 1] == kind
+                and _continues(text, prev.end, s)
+            ):
+                paragraphs[-1] = Region(prev.start, e, kind)
+                continue
+            paragraphs.append(Region(s, e, kind))
+        else:
+            regions.append(Region(s, e, kind))
+    lay.regions = sorted(regions + paragraphs, key=lambda r: r.start)
+    art.layout = lay
+    art.paragraphs = paragraphs
+
+
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """A line broken mid-sentence by the scrape: previous line has no stop, this one no capital."""
+    last = text[prev_end - 1]
+    first = text[start]
+    return last in "(,-–" or (last not in _TERMINAL and first.islower())
+
+
+def _read_stamp(lay: Layout, m: re.Match[str], offset: int) -> bool:
+    from extractor.normalize.dates import parse_date  # noqa: PLC0415
+
+    mention = parse_date(m.group("date"))
+    if mention is None or mention.granularity not in ("day", "datetime"):
+        return False
+    lay.published = mention.value
+    ds = offset + m.start("date")
+    lay.published_span = (ds, offset + m.end("date"))
+    outlet = (m.groupdict().get("outlet") or "").strip()
+    if outlet and lay.outlet is None:
+        lay.outlet = outlet
+    return True
+
+
+def _read_dateline(lay: Layout, c: _Compiled, line: str) -> int | None:
+    """``DENPASAR | patrolipost.com –``, ``TOPRILIS.COM, JAKARTA -``, ``Bandarlampung (ANTARA) -``.
+
+    Returns how many characters of the line the dateline takes, or None.
+    """
+    for pat in c.datelines:
+        m = pat.match(line)
+        if not m:
+            continue
+        g = m.groupdict()
+        place, outlet = g.get("place"), g.get("outlet")
+        parts = [p.strip() for p in (g.get("a"), g.get("b")) if p and p.strip()]
+        for p in parts:
+            if c.outlet.search(p) and outlet is None:
+                outlet = p
+            elif place is None:
+                place = p
+            elif outlet is None:
+                outlet = p
+        if place is None and outlet is None:
+            continue
+        if not line[m.end() :].strip() and not (outlet and c.outlet.search(outlet)):
+            continue  # a line that is only "Name, Name --" is a caption credit, not a dateline
+        lay.dateline = lay.dateline or place
+        lay.outlet = lay.outlet or outlet
+        return m.end()
+    return None

@@ -1,0 +1,9 @@
+"""Extractor stub: sanctions (to be implemented)."""
+
+from __future__ import annotations
+
+from extractor.document import Article
+
+
+def extract(art: Article) -> list:
+    return []
