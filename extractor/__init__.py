@@ -24,10 +24,29 @@ _MODELS = (
     "Span",
     "Statistic",
 )
-__all__ = ["Extractor", "__version__", "extract", *_MODELS]
+__all__ = [
+    "ArticleFacts",
+    "DateMention",
+    "Extractor",
+    "Official",
+    "Quote",
+    "Sanction",
+    "Span",
+    "Statistic",
+    "__version__",
+    "extract",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from extractor.models import ArticleFacts, DateMention, Official, Quote, Sanction, Span, Statistic
+    from extractor.models import (
+        ArticleFacts,
+        DateMention,
+        Official,
+        Quote,
+        Sanction,
+        Span,
+        Statistic,
+    )
     from extractor.pipeline import Extractor, extract
 
 

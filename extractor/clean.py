@@ -87,7 +87,7 @@ def _compiled(lex: BoilerplateLexicon) -> _Compiled:
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-_TERMINAL = ".!?\"”’:;)"
+_TERMINAL = '.!?"”’:;)'
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -177,8 +177,6 @@ def analyse_layout(art: Article) -> None:
             if body_started:
                 ended = True
             continue
-        if body_started and c.trailing.search(line):
-            ended = True  # "… (pp03)": the story ends here; a tagline may follow
         if (
             lay.dateline is None
             and lay.outlet is None
@@ -193,17 +191,20 @@ def analyse_layout(art: Article) -> None:
                             kinds[k] = "caption"
                 body_started = True
                 if cut:
-                    regions_pre.append(Region(s, s + cut, "dateline"))
+                    regions_pre.append(Region(*_strip(text, s, s + cut), "dateline"))
                     lines[i] = _strip(text, s + cut, e)
                     if lines[i][1] <= lines[i][0]:
                         kinds[i] = "dateline"
+                if c.trailing.search(line):
+                    ended = True
                 continue
-        if not body_started:
-            if c.caption.search(line):
-                kinds[i] = "caption"
-                continue
+        if not body_started and c.caption.search(line):
+            kinds[i] = "caption"
+            continue
         if len(line) > 60 or line.endswith(tuple(_TERMINAL)):
             body_started = True
+        if body_started and c.trailing.search(line):
+            ended = True  # "… (pp03)": the story ends here; a blog's tagline may follow
 
     regions: list[Region] = list(regions_pre)
     paragraphs: list[Region] = []
@@ -240,7 +241,7 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
 
 
 def _read_stamp(lay: Layout, m: re.Match[str], offset: int) -> bool:
-    from extractor.normalize.dates import parse_date  # noqa: PLC0415
+    from extractor.normalize.dates import parse_date
 
     mention = parse_date(m.group("date"))
     if mention is None or mention.granularity not in ("day", "datetime"):

@@ -96,31 +96,53 @@ class Granularity(str, Enum):
 class Official(_Record):
     """A named person holding a public position, once per person per article."""
 
-    name: str = Field(description="Fullest form of the name, without honorifics or academic titles.")
+    name: str = Field(
+        description="Fullest form of the name, without honorifics or academic titles."
+    )
     aliases: list[str] = Field(default_factory=list, description="Shorter forms the article uses.")
-    position: str | None = Field(default=None, description="Title, acronyms expanded: 'Sekretaris Daerah'.")
-    organization: str | None = Field(default=None, description="Body the position belongs to, expanded.")
-    region: str | None = Field(default=None, description="Province, regency or city the position serves.")
-    mentions: list[Span] = Field(default_factory=list, description="Every mention, full name or alias.")
+    position: str | None = Field(
+        default=None, description="Title, acronyms expanded: 'Sekretaris Daerah'."
+    )
+    organization: str | None = Field(
+        default=None, description="Body the position belongs to, expanded."
+    )
+    region: str | None = Field(
+        default=None, description="Province, regency or city the position serves."
+    )
+    mentions: list[Span] = Field(
+        default_factory=list, description="Every mention, full name or alias."
+    )
 
 
 class Quote(_Record):
     """Something a person is reported to have said."""
 
     text: str = Field(description="The quoted or reported words, without marks, speaker and cue.")
-    kind: QuoteKind = Field(description="'direct' (inside quotation marks) or 'indirect' (reported).")
-    speaker: str | None = Field(default=None, description="Official's name, else the raw name; null if unresolved.")
-    cue: str | None = Field(default=None, description="Speech verb as written: 'kata', 'tegas', 'mengatakan'.")
+    kind: QuoteKind = Field(
+        description="'direct' (inside quotation marks) or 'indirect' (reported)."
+    )
+    speaker: str | None = Field(
+        default=None, description="Official's name, else the raw name; null if unresolved."
+    )
+    cue: str | None = Field(
+        default=None, description="Speech verb as written: 'kata', 'tegas', 'mengatakan'."
+    )
     span: Span | None = Field(default=None, description="Where the quoted words stand.")
-    speaker_span: Span | None = Field(default=None, description="Where the speaker is named, if in the text.")
+    speaker_span: Span | None = Field(
+        default=None, description="Where the speaker is named, if in the text."
+    )
 
 
 class Sanction(_Record):
     """A sanction type the article mentions, whoever it concerns."""
 
     type: SanctionType = Field(description="Sanction type (SPEC enum).")
-    severity: Severity | None = Field(default=None, description="ringan/sedang/berat → light/moderate/severe.")
-    status: SanctionStatus = Field(description="imposed, recommended, proposed, threatened or mentioned.")
+    severity: Severity | None = Field(
+        default=None, description="ringan/sedang/berat → light/moderate/severe."
+    )
+    status: SanctionStatus = Field(
+        description="imposed, recommended, proposed, threatened or mentioned."
+    )
     span: Span | None = Field(default=None, description="The words naming the sanction.")
 
 
@@ -128,11 +150,17 @@ class Statistic(_Record):
     """A count of violations, reports, cases or people."""
 
     value: int | float = Field(description="The number, normalised: '2.034' → 2034.")
-    approximate: bool = Field(default=False, description="True for 'ratusan', 'sekitar' and the like.")
+    approximate: bool = Field(
+        default=False, description="True for 'ratusan', 'sekitar' and the like."
+    )
     unit: Unit = Field(description="cases, persons, reports or percent.")
-    measure: Measure = Field(description="reported, recorded, proven, recommended, sanctioned or other.")
+    measure: Measure = Field(
+        description="reported, recorded, proven, recommended, sanctioned or other."
+    )
     topic: Topic = Field(description="asn_neutrality, money_politics, election_violation or other.")
-    year: int | None = Field(default=None, description="Year the counted events belong to, or of the election.")
+    year: int | None = Field(
+        default=None, description="Year the counted events belong to, or of the election."
+    )
     as_of: str | None = Field(default=None, description="ISO date of 'per 30 September 2020'.")
     region: str | None = Field(default=None, description="Where, when narrower than national.")
     source: str | None = Field(default=None, description="Who counted: 'KASN', 'Bawaslu'.")
@@ -152,19 +180,29 @@ class DateMention(_Record):
 class ArticleFacts(_Record):
     """Everything extracted from one article."""
 
-    schema_version: Literal["1"] = Field(default=SCHEMA_VERSION, description="Output contract version.")
+    schema_version: Literal["1"] = Field(
+        default=SCHEMA_VERSION, description="Output contract version."
+    )
     doc_id: str | None = Field(default=None, description="Caller's id, else the file stem.")
-    headline: str | None = Field(default=None, description="First non-empty line when it reads as a headline.")
-    outlet: str | None = Field(default=None, description="Site or paper named in the dateline or credit.")
+    headline: str | None = Field(
+        default=None, description="First non-empty line when it reads as a headline."
+    )
+    outlet: str | None = Field(
+        default=None, description="Site or paper named in the dateline or credit."
+    )
     dateline: str | None = Field(default=None, description="Place of the dateline: 'DENPASAR'.")
     published: str | None = Field(default=None, description="Publication date/datetime, ISO.")
-    reference_date: str | None = Field(default=None, description="Date used to resolve partial and relative dates.")
+    reference_date: str | None = Field(
+        default=None, description="Date used to resolve partial and relative dates."
+    )
     officials: list[Official] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     sanctions: list[Sanction] = Field(default_factory=list)
     statistics: list[Statistic] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list, description="What could not be resolved or was repaired.")
+    warnings: list[str] = Field(
+        default_factory=list, description="What could not be resolved or was repaired."
+    )
 
     def spans(self) -> list[Span]:
         """Every span of every record, for checking the span invariant."""

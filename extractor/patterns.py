@@ -81,7 +81,7 @@ def patterns_dir() -> Path:
     raise PatternError(f"no patterns/ folder found beside {here}")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _read(name: str, folder: str) -> dict:
     path = Path(folder) / f"{name}.toml"
     try:
@@ -93,13 +93,15 @@ def _read(name: str, folder: str) -> dict:
         raise PatternError(f"{path}: {exc}") from None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load(cls: type[M], folder: str) -> M:
     name = cls.__pattern_name__  # type: ignore[attr-defined]
     try:
         return cls.model_validate(_read(name, folder))
     except ValidationError as exc:
-        raise PatternError(f"{Path(folder) / name}.toml does not match its schema:\n{exc}") from None
+        raise PatternError(
+            f"{Path(folder) / name}.toml does not match its schema:\n{exc}"
+        ) from None
 
 
 def load(cls: type[M]) -> M:

@@ -39,7 +39,9 @@ class Extractor:
     ) -> ArticleFacts:
         """Extract the facts of one article. ``published`` sets the reference date."""
         if isinstance(text_, bytes | bytearray):
-            raise TypeError("extract() takes str; decode bytes first (or use extractor.io.read_text)")
+            raise TypeError(
+                "extract() takes str; decode bytes first (or use extractor.io.read_text)"
+            )
         if not isinstance(text_, str):
             raise TypeError(f"extract() takes str, not {type(text_).__name__}")
         warnings: list[str] = []
@@ -99,7 +101,7 @@ class Extractor:
             for i, item in enumerate(items):
                 yield self._extract_item(item, i)
             return
-        from extractor.batch import parallel_map  # noqa: PLC0415  (keeps import cheap)
+        from extractor.batch import parallel_map
 
         yield from parallel_map(items, n_process=n_process, chunk_size=batch_size)
 
@@ -120,7 +122,7 @@ def _iso(value: str | dt.date | dt.datetime | None) -> str | None:
         return value.isoformat(timespec="minutes")
     if isinstance(value, dt.date):
         return value.isoformat()
-    from extractor.normalize.dates import parse_published  # noqa: PLC0415
+    from extractor.normalize.dates import parse_published
 
     iso = parse_published(str(value))
     if iso is None:

@@ -89,9 +89,15 @@ def split_sentences(art: Article, paragraphs: list[Region]) -> list[Sentence]:
             elif t in lex.ambiguous_quotes:
                 prev = text[tok.idx - 1] if tok.idx > para.start else " "
                 depth = 1 if depth == 0 and (prev.isspace() or prev in "([") else 0
-            if depth or t[-1] not in _SENT_END:
+            closes_stop = (
+                depth == 0
+                and t in lex.close_quotes + lex.ambiguous_quotes
+                and k >= 2
+                and doc[k - 2].text[-1] in _SENT_END
+            )
+            if not closes_stop and (depth or t[-1] not in _SENT_END):
                 continue
-            if t not in _SENT_END and (t in abbrevs or _is_initial(t)):
+            if not closes_stop and t not in _SENT_END and (t in abbrevs or _is_initial(t)):
                 continue
             # closing marks right after the stop belong to this sentence
             while k < j and doc[k].text in closers:
@@ -121,4 +127,6 @@ def _starts_sentence(tok: str) -> bool:
 
 def _is_initial(tok: str) -> bool:
     """``M.`` or ``A.S.``: an initial, not the end of a sentence."""
-    return len(tok) <= 4 and all(part.isalpha() and part.isupper() and len(part) == 1 for part in tok.rstrip(".").split("."))
+    return len(tok) <= 4 and all(
+        part.isalpha() and part.isupper() and len(part) == 1 for part in tok.rstrip(".").split(".")
+    )
