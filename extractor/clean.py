@@ -45,6 +45,8 @@ class BoilerplateLexicon(PatternFile):
     stamp: str
     #: tag lines: a few lowercase words with no punctuation
     tag_line: str
+    #: where a scraper joined paragraphs with a comma (the match is the separator)
+    paragraph_join: str
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class _Compiled:
     outlet: re.Pattern[str]
     stamp: re.Pattern[str]
     tag: re.Pattern[str]
+    joins: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -83,11 +86,13 @@ def _compiled(lex: BoilerplateLexicon) -> _Compiled:
         outlet=re.compile(lex.outlet_marks, re.I),
         stamp=re.compile(lex.stamp),
         tag=re.compile(lex.tag_line),
+        joins=re.compile(lex.paragraph_join),
     )
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _TERMINAL = '.!?"”’:;)'
+_STUB = " \t,-–—\u00a0"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -225,12 +230,28 @@ def analyse_layout(art: Article) -> None:
             ):
                 paragraphs[-1] = Region(prev.start, e, kind)
                 continue
-            paragraphs.append(Region(s, e, kind))
+            paragraphs.extend(_split_joined(text, s, e, kind, c.joins))
         else:
             regions.append(Region(s, e, kind))
     lay.regions = sorted(regions + paragraphs, key=lambda r: r.start)
     art.layout = lay
     art.paragraphs = paragraphs
+
+
+def _split_joined(text: str, s: int, e: int, kind: str, joins: re.Pattern[str]) -> list[Region]:
+    """Paragraphs a scraper glued with commas (``…membaik.,Hal itu…``) are split again."""
+    out = []
+    while s < e and text[s] in _STUB:  # the dateline a scraper dropped leaves "- " or ", , - "
+        s += 1
+    for m in joins.finditer(text, s, e):
+        a, b = _strip(text, s, m.start())
+        if b > a:
+            out.append(Region(a, b, kind))
+        s = m.end()
+    a, b = _strip(text, s, e)
+    if b > a:
+        out.append(Region(a, b, kind))
+    return out
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:

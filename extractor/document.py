@@ -72,6 +72,7 @@ class Article:
     paragraphs: list[Region] = field(default_factory=list)  # body and caption paragraphs, in order
     sentences: list[Sentence] = field(default_factory=list)
     doc: Doc | None = None
+    tokens: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of every token
     numbers: list[NumberMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     published: str | None = None

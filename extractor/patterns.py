@@ -39,6 +39,8 @@ SCHEMA_MODULES = (
     "extractor.extractors.sanctions",
     "extractor.extractors.statistics",
     "extractor.extractors.dates",
+    "extractor.repair",
+    "extractor.evaluate",
 )
 
 
@@ -71,7 +73,11 @@ def lexicon(name: str):
 
 def patterns_dir() -> Path:
     """The folder holding the pattern files: $EXTRACTOR_PATTERNS, the wheel's copy, or the checkout's."""
-    env = os.environ.get("EXTRACTOR_PATTERNS")
+    return _patterns_dir(os.environ.get("EXTRACTOR_PATTERNS"))
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns_dir(env: str | None) -> Path:
     if env:
         return Path(env)
     here = Path(__file__).resolve().parent

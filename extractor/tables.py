@@ -65,20 +65,29 @@ def _span(span: Span | None) -> tuple[int | None, int | None, str | None]:
     return (None, None, None) if span is None else (span.start, span.end, span.text)
 
 
-def facts_to_rows(facts: ArticleFacts, *, url: str | None = None) -> dict[str, list[dict[str, Any]]]:
+def facts_to_rows(
+    facts: ArticleFacts, *, url: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """The rows one article contributes to each fact table (``errors`` is never touched)."""
     doc = facts.doc_id
     rows: dict[str, list[dict[str, Any]]] = {
         "articles": [
             {
-                "doc_id": doc, "headline": facts.headline, "outlet": facts.outlet,
-                "dateline": facts.dateline, "published": facts.published,
-                "reference_date": facts.reference_date, "url": url,
-                "n_officials": len(facts.officials), "n_quotes": len(facts.quotes),
-                "n_sanctions": len(facts.sanctions), "n_statistics": len(facts.statistics),
-                "n_dates": len(facts.dates), "warnings": list(facts.warnings),
+                "doc_id": doc,
+                "headline": facts.headline,
+                "outlet": facts.outlet,
+                "dateline": facts.dateline,
+                "published": facts.published,
+                "reference_date": facts.reference_date,
+                "url": url,
+                "n_officials": len(facts.officials),
+                "n_quotes": len(facts.quotes),
+                "n_sanctions": len(facts.sanctions),
+                "n_statistics": len(facts.statistics),
+                "n_dates": len(facts.dates),
+                "warnings": list(facts.warnings),
             }
-        ],  # fmt: skip
+        ],
         "officials": [],
         "quotes": [],
         "sanctions": [],
@@ -88,51 +97,83 @@ def facts_to_rows(facts: ArticleFacts, *, url: str | None = None) -> dict[str, l
     for i, o in enumerate(facts.officials):
         rows["officials"].append(
             {
-                "doc_id": doc, "idx": i, "name": o.name, "aliases": list(o.aliases),
-                "position": o.position, "organization": o.organization, "region": o.region,
+                "doc_id": doc,
+                "idx": i,
+                "name": o.name,
+                "aliases": list(o.aliases),
+                "position": o.position,
+                "organization": o.organization,
+                "region": o.region,
                 "n_mentions": len(o.mentions),
                 "mention_starts": [m.start for m in o.mentions],
                 "mention_ends": [m.end for m in o.mentions],
             }
-        )  # fmt: skip
+        )
     for i, q in enumerate(facts.quotes):
         start, end, _ = _span(q.span)
         s_start, s_end, _ = _span(q.speaker_span)
         rows["quotes"].append(
             {
-                "doc_id": doc, "idx": i, "kind": _enum(q.kind), "text": q.text,
-                "speaker": q.speaker, "cue": q.cue, "start": start, "end": end,
-                "speaker_start": s_start, "speaker_end": s_end,
+                "doc_id": doc,
+                "idx": i,
+                "kind": _enum(q.kind),
+                "text": q.text,
+                "speaker": q.speaker,
+                "cue": q.cue,
+                "start": start,
+                "end": end,
+                "speaker_start": s_start,
+                "speaker_end": s_end,
             }
-        )  # fmt: skip
+        )
     for i, s in enumerate(facts.sanctions):
         start, end, text = _span(s.span)
         rows["sanctions"].append(
             {
-                "doc_id": doc, "idx": i, "type": _enum(s.type), "severity": _enum(s.severity),
-                "status": _enum(s.status), "text": text, "start": start, "end": end,
+                "doc_id": doc,
+                "idx": i,
+                "type": _enum(s.type),
+                "severity": _enum(s.severity),
+                "status": _enum(s.status),
+                "text": text,
+                "start": start,
+                "end": end,
             }
-        )  # fmt: skip
+        )
     for i, st in enumerate(facts.statistics):
         start, end, text = _span(st.span)
         rows["statistics"].append(
             {
-                "doc_id": doc, "idx": i, "value": float(st.value),
-                "approximate": st.approximate, "unit": _enum(st.unit),
-                "measure": _enum(st.measure), "topic": _enum(st.topic), "year": st.year,
-                "as_of": st.as_of, "region": st.region, "source": st.source, "text": text,
-                "start": start, "end": end,
+                "doc_id": doc,
+                "idx": i,
+                "value": float(st.value),
+                "approximate": st.approximate,
+                "unit": _enum(st.unit),
+                "measure": _enum(st.measure),
+                "topic": _enum(st.topic),
+                "year": st.year,
+                "as_of": st.as_of,
+                "region": st.region,
+                "source": st.source,
+                "text": text,
+                "start": start,
+                "end": end,
             }
-        )  # fmt: skip
+        )
     for i, d in enumerate(facts.dates):
         start, end, _ = _span(d.span)
         rows["dates"].append(
             {
-                "doc_id": doc, "idx": i, "text": d.text, "value": d.value,
-                "granularity": _enum(d.granularity), "relative": d.relative,
-                "start": start, "end": end,
+                "doc_id": doc,
+                "idx": i,
+                "text": d.text,
+                "value": d.value,
+                "granularity": _enum(d.granularity),
+                "relative": d.relative,
+                "start": start,
+                "end": end,
             }
-        )  # fmt: skip
+        )
     return rows
 
 
@@ -141,7 +182,9 @@ def _enum(value: Any) -> Any:
     return getattr(value, "value", value)
 
 
-def error_row(doc_id: str, error_type: str, message: str, source: str | None = None) -> dict[str, Any]:
+def error_row(
+    doc_id: str, error_type: str, message: str, source: str | None = None
+) -> dict[str, Any]:
     """One row of the ``errors`` table."""
     return {"doc_id": doc_id, "error_type": error_type, "message": message, "source": source}
 
@@ -159,7 +202,9 @@ class TableBuilder:
         for name, part in rows.items():
             self.rows[name].extend(part)
 
-    def add_error(self, doc_id: str, error_type: str, message: str, source: str | None = None) -> None:
+    def add_error(
+        self, doc_id: str, error_type: str, message: str, source: str | None = None
+    ) -> None:
         self.rows["errors"].append(error_row(doc_id, error_type, message, source))
 
     def __len__(self) -> int:
@@ -174,18 +219,22 @@ class TableBuilder:
 
 def schema(name: str) -> pa.Schema:
     """The Arrow schema of table ``name``."""
-    import pyarrow as pa  # noqa: PLC0415  (pyarrow is an optional extra)
+    import pyarrow as pa
 
     types = {
-        _S: pa.string(), _I: pa.int64(), _F: pa.float64(), _B: pa.bool_(),
-        _LS: pa.list_(pa.string()), _LI: pa.list_(pa.int64()),
-    }  # fmt: skip
+        _S: pa.string(),
+        _I: pa.int64(),
+        _F: pa.float64(),
+        _B: pa.bool_(),
+        _LS: pa.list_(pa.string()),
+        _LI: pa.list_(pa.int64()),
+    }
     return pa.schema([pa.field(col, types[t]) for col, t in COLUMNS[name].items()])
 
 
 def arrow_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
     """Rows of table ``name`` as an Arrow table with its fixed schema (empty rows allowed)."""
-    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow as pa
 
     sch = schema(name)
     columns = {col: [row.get(col) for row in rows] for col in sch.names}
@@ -220,9 +269,11 @@ def extract_frame(
     ``python -m extractor batch`` or :mod:`extractor.dask` instead: this runs in-process.
     """
     if text_field not in df.columns:
-        raise KeyError(f"no text column {text_field!r} (columns: {', '.join(map(str, df.columns))})")
+        raise KeyError(
+            f"no text column {text_field!r} (columns: {', '.join(map(str, df.columns))})"
+        )
     if extractor is None:
-        from extractor.pipeline import default_extractor  # noqa: PLC0415
+        from extractor.pipeline import default_extractor
 
         extractor = default_extractor()
     ids = df[id_field] if id_field in df.columns else df.index
@@ -254,7 +305,7 @@ def none_if_missing(value: Any) -> Any:
     if value is None:
         return None
     try:
-        if value != value:  # NaN, NaT  # noqa: PLR0124
+        if value != value:  # NaN, NaT
             return None
     except (TypeError, ValueError):  # pandas NA raises on bool()
         return None

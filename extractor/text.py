@@ -9,9 +9,11 @@ unless it belongs to an abbreviation or an initial, and never inside a quotation
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 import spacy
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
@@ -56,59 +58,51 @@ def make_nlp() -> Language:
 def analyse(art: Article, nlp: Language) -> None:
     """Tokenize the analysed text once and split body and caption paragraphs into sentences."""
     art.doc = nlp.make_doc(art.text)
+    # plain (start, end) pairs: walking spaCy Token objects costs ~10 µs each
+    arr = art.doc.to_array([IDX, LENGTH]).tolist() if len(art.doc) else []
+    art.tokens = [(i, i + n) for i, n in arr]
     art.sentences = split_sentences(art, art.paragraphs)
 
 
 def split_sentences(art: Article, paragraphs: list[Region]) -> list[Sentence]:
     """Sentences of each paragraph, never across paragraphs nor inside a quotation."""
     lex = load(TextLexicon)
-    abbrevs = frozenset(lex.abbreviations)
+    abbrevs = _abbreviations(lex)
     closers = lex.close_quotes + lex.ambiguous_quotes + ")"
-    doc = art.doc
-    assert doc is not None
     text = art.text
-    tok_starts = [t.idx for t in doc]
+    toks = [(s, e, text[s:e]) for s, e in art.tokens if not text[s:e].isspace()]
+    starts = [s for s, _, _ in toks]
     out: list[Sentence] = []
     for pi, para in enumerate(paragraphs):
-        k = bisect.bisect_left(tok_starts, para.start)
-        j = bisect.bisect_left(tok_starts, para.end)
+        k = bisect.bisect_left(starts, para.start)
+        j = bisect.bisect_left(starts, para.end)
         sent_start: int | None = None
         depth = 0
         while k < j:
-            tok = doc[k]
-            t = tok.text
+            ts, _, t = toks[k]
             k += 1
-            if t.isspace():
-                continue
             if sent_start is None:
-                sent_start = tok.idx
+                sent_start = ts
             if t in lex.open_quotes:
                 depth = 1
             elif t in lex.close_quotes:
                 depth = 0
             elif t in lex.ambiguous_quotes:
-                prev = text[tok.idx - 1] if tok.idx > para.start else " "
+                prev = text[ts - 1] if ts > para.start else " "
                 depth = 1 if depth == 0 and (prev.isspace() or prev in "([") else 0
             closes_stop = (
-                depth == 0
-                and t in lex.close_quotes + lex.ambiguous_quotes
-                and k >= 2
-                and doc[k - 2].text[-1] in _SENT_END
+                depth == 0 and t in closers[:-1] and k >= 2 and toks[k - 2][2][-1] in _SENT_END
             )
             if not closes_stop and (depth or t[-1] not in _SENT_END):
                 continue
             if not closes_stop and t not in _SENT_END and (t in abbrevs or _is_initial(t)):
                 continue
             # closing marks right after the stop belong to this sentence
-            while k < j and doc[k].text in closers:
+            while k < j and toks[k][2] in closers:
                 k += 1
-            nxt = k
-            while nxt < j and doc[nxt].text.isspace():
-                nxt += 1
-            if nxt < j and not _starts_sentence(doc[nxt].text):
+            if k < j and not _starts_sentence(toks[k][2]):
                 continue
-            last = doc[k - 1]
-            out.append(Sentence(sent_start, last.idx + len(last.text), pi))
+            out.append(Sentence(sent_start, toks[k - 1][1], pi))
             sent_start = None
             depth = 0
         if sent_start is not None:
@@ -118,6 +112,11 @@ def split_sentences(art: Article, paragraphs: list[Region]) -> list[Sentence]:
             if end > sent_start:
                 out.append(Sentence(sent_start, end, pi))
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _abbreviations(lex: TextLexicon) -> frozenset[str]:
+    return frozenset(lex.abbreviations)
 
 
 def _starts_sentence(tok: str) -> bool:

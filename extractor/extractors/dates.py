@@ -1,10 +1,109 @@
-"""Extractor stub: dates (to be implemented)."""
+"""Date mentions of an article and its reference date.
+
+The reference date resolves partial (``Selasa (17/9)``) and relative (``kemarin``) dates.
+Per SPEC it is the publication date when known (from the caller or a stamp under the
+headline), else the latest fully written date in the body, else a partial date whose
+weekday fixes its year among the years the article names (``Pilkada 2024``).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import re
+from collections import Counter
+
 from extractor.document import Article
+from extractor.models import DateMention
+from extractor.normalize.dates import DatesLexicon, RawDate, fit_year, scan
+from extractor.normalize.dates import resolve as resolve_raw
+from extractor.patterns import load
+
+#: a year as digits (a calendar fact, not a word): context for partial dates
+_YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d\d(?![\d.,]\d)")
+
+
+@functools.lru_cache(maxsize=4)
+def _not_after(lex: DatesLexicon) -> re.Pattern[str]:
+    return re.compile(f"(?:{lex.context_year_not_after})$", re.I)
+
+
+def _context_years(art: Article, raws: list[RawDate], lex: DatesLexicon) -> list[int]:
+    """Years the body names, most often named first (ties: the later year)."""
+    counts: Counter[int] = Counter()
+    not_after = _not_after(lex)
+    for para in art.paragraphs:
+        if para.kind == "body":
+            for m in _YEAR.finditer(art.text, para.start, para.end):
+                if not not_after.search(art.text, max(para.start, m.start() - 40), m.start()):
+                    counts[int(m.group())] += 1
+    for r in raws:
+        if r.year is not None:
+            counts[r.year] += 1
+    return [y for y, _ in sorted(counts.items(), key=lambda kv: (-kv[1], -kv[0]))]
+
+
+def _latest_full(raws: list[RawDate]) -> dt.date | None:
+    full = []
+    for r in raws:
+        if r.full:
+            assert r.year is not None and r.month is not None and r.day is not None
+            try:
+                full.append(dt.date(r.year, r.month, r.day))
+            except ValueError:
+                continue
+    return max(full) if full else None
+
+
+def _reference(
+    art: Article, body: list[RawDate], caption: list[RawDate], lex: DatesLexicon
+) -> dt.date | None:
+    for iso in (art.published, art.layout.published):
+        if iso:
+            try:
+                return dt.date.fromisoformat(iso[:10])
+            except ValueError:
+                continue
+    latest = _latest_full(body)
+    if latest is not None:
+        return latest
+    partial = [r for r in body if r.kind == "date" and r.year is None and r.weekday is not None]
+    if not partial:
+        return _latest_full(caption)
+    years = _context_years(art, body, lex)
+    near = years + [y + d for d in (-1, 1) for y in years if y + d not in years]
+    found = [d for d in (fit_year(r, near) for r in partial) if d is not None]
+    # a photo caption's date is the event's date when the body states none
+    return max(found) if found else _latest_full(caption)
 
 
 def resolve(art: Article) -> None:
-    """Find every DateMention in the body and set ``art.reference_date``."""
-    art.dates = []
+    """Find every DateMention in body and caption paragraphs and set ``art.reference_date``."""
+    text = art.text
+    lex = load(DatesLexicon)
+    body: list[RawDate] = []
+    caption: list[RawDate] = []
+    for para in art.paragraphs:
+        (body if para.kind == "body" else caption).extend(scan(text, para.start, para.end, lex))
+    ref = _reference(art, body, caption, lex)
+    art.reference_date = ref
+    out: list[DateMention] = []
+    warnings: list[str] = []
+    stamp = art.layout.published_span
+    if stamp is not None:
+        s, e = stamp
+        for raw in scan(text[s:e], lex=lex)[:1]:
+            got, _ = resolve_raw(raw, text[s:e], ref, offset=s)
+            if got is not None:
+                out.append(got)
+    for raw in sorted(body + caption, key=lambda r: r.start):
+        got, ws = resolve_raw(raw, text, None if ref is None else ref)
+        if got is None:
+            continue
+        # resolve_raw's spans index the text it was given: here the whole article
+        out.append(got)
+        warnings.extend(w for w in ws if w not in warnings)
+    if ref is None and any(r.kind == "date" and r.year is None for r in body):
+        warnings.append("partial dates left unresolved: no publication date or full date to take the year from")
+    art.dates = out
+    art.warnings.extend(warnings)

@@ -1,9 +1,862 @@
-"""Extractor stub: officials (to be implemented)."""
+"""Officials: named people holding a public position.
+
+Indonesian news names an official with a title phrase — title, unit, body, region — next
+to the name: ``Ketua KASN Agus Pramusinto``, ``Sekretaris Daerah Provinsi Bali Dewa Made
+Indra``, ``Ketua Bawaslu Bandarlampung, Candrawansah``, ``Ahmadi Azis, Komisioner Bawaslu``.
+The extractor reads every title phrase in body and caption sentences, takes the name that
+closes it (or the name it is in apposition to), merges the records of one person (``Dewa
+Indra`` is ``Dewa Made Indra``), then collects every mention of the name and its shorter
+forms. All words it knows live in ``patterns/positions.toml``, ``organizations.toml``,
+``regions.toml`` and ``names.toml``.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
 from extractor.document import Article
+from extractor.models import Official
+from extractor.patterns import PatternFile, lexicon, load
+
+# --------------------------------------------------------------------------------------
+# pattern schemas
 
 
-def extract(art: Article) -> list:
-    return []
+class TitleEntry(PatternFile):
+    forms: list[str]
+    name: str
+    government: str | None = None
+    org: str | None = None
+
+
+class OrgEntry(PatternFile):
+    forms: list[str]
+    name: str
+
+
+@lexicon("positions")
+class PositionLexicon(PatternFile):
+    """patterns/positions.toml: titles (with expansions) and the prefixes that qualify them."""
+
+    modifiers: dict[str, str]
+    title: list[TitleEntry]
+
+
+@lexicon("organizations")
+class OrganizationLexicon(PatternFile):
+    """patterns/organizations.toml: public bodies, their forms and expanded names."""
+
+    heads: list[str]
+    org: list[OrgEntry]
+
+
+@lexicon("regions")
+class RegionLexicon(PatternFile):
+    """patterns/regions.toml: provinces, regencies, cities, their short forms and type words."""
+
+    provinces: list[str]
+    regencies: list[str]
+    cities: list[str]
+    abbreviations: dict[str, str]
+    types: dict[str, str]
+    directions: list[str]
+    national: list[str]
+    place_cues: list[str]
+
+
+@lexicon("names")
+class NameLexicon(PatternFile):
+    """patterns/names.toml: honorifics, ranks, degrees and words that are never names."""
+
+    honorifics: list[str]
+    ranks: list[str]
+    degrees: str
+    units: list[str]
+    title_words: list[str]
+    not_names: list[str]
+    apposition_links: list[str]
+    title_blockers: list[str]
+    not_name_suffixes: list[str]
+    alias_cues: str
+    expansions: dict[str, str]
+
+
+# --------------------------------------------------------------------------------------
+# compiled lexicons
+
+_WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    kind: str  # w (word) | n (number) | d (degree) | p (punctuation)
+
+    @property
+    def cap(self) -> bool:
+        return self.kind == "w" and self.text[0].isupper()
+
+
+class _Phrases:
+    """Multi-word phrase lookup by case-folded words, longest match first."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+
+    def add(self, phrase: str, value: object) -> None:
+        words = tuple(w.casefold() for w in re.findall(_WORD, phrase))
+        if not words:
+            return
+        lst = self._by_first.setdefault(words[0], [])
+        if all(w != words for w, _ in lst):
+            lst.append((words, value))
+            lst.sort(key=lambda p: -len(p[0]))
+
+    def match(self, toks: list[_Tok], i: int) -> tuple[object, int] | None:
+        """(value, index after the match) of the longest phrase starting at word token i."""
+        if i >= len(toks) or toks[i].kind != "w":
+            return None
+        for words, value in self._by_first.get(toks[i].text.casefold(), ()):
+            j, k = i, 0
+            while k < len(words) and j < len(toks):
+                t = toks[j]
+                if t.kind == "p" and t.text in "-." and k > 0:  # "PDI-P", "Kab." … tolerated
+                    j += 1
+                    continue
+                if t.kind != "w" or t.text.casefold() != words[k]:
+                    break
+                j += 1
+                k += 1
+            if k == len(words):
+                return value, j
+        return None
+
+
+@dataclass(frozen=True)
+class _Region:
+    name: str
+    type: str | None
+
+
+@dataclass
+class _Lex:
+    token_re: re.Pattern[str]
+    titles: _Phrases
+    modifiers: _Phrases
+    orgs: _Phrases
+    regions: _Phrases
+    types: dict[str, str]
+    directions: frozenset[str]
+    national: _Phrases
+    place_cues: frozenset[str]
+    org_heads: frozenset[str]
+    honorifics: frozenset[str]
+    ranks: frozenset[str]
+    units: frozenset[str]
+    title_words: frozenset[str]
+    not_names: frozenset[str]
+    expansions: dict[str, str]
+    links: _Phrases
+    alias_cue: re.Pattern[str]
+    blockers: frozenset[str]
+    suffixes: tuple[str, ...]
+    vocab: frozenset[str] = field(default_factory=frozenset)
+
+
+@functools.lru_cache(maxsize=4)
+def _compile(
+    pos: PositionLexicon, org: OrganizationLexicon, reg: RegionLexicon, nam: NameLexicon
+) -> _Lex:
+    token_re = re.compile(rf"(?P<d>{nam.degrees})|(?P<w>{_WORD})|(?P<n>\d[\d.,/]*)|(?P<p>\S)")
+    titles, modifiers, orgs, regions, national, links = (_Phrases() for _ in range(6))
+    for t in pos.title:
+        for f in t.forms:
+            titles.add(f, t)
+    for f, name in pos.modifiers.items():
+        modifiers.add(f, name)
+    for o in org.org:
+        for f in o.forms:
+            orgs.add(f, o)
+    for name in reg.provinces:
+        regions.add(name, _Region(reg.abbreviations.get(name, name), "Provinsi"))
+    for name in reg.cities:
+        regions.add(name, _Region(name, "Kota"))
+    for name in reg.regencies:  # a name in both lists reads as a regency unless "Kota" is written
+        regions.add(name, _Region(name, "Kabupaten"))
+    for short, full in reg.abbreviations.items():
+        words = full.split()
+        typ = reg.types.get(words[0])
+        if typ:
+            regions.add(short, _Region(" ".join(words[1:]), typ))
+        else:
+            regions.add(short, _Region(full, "Provinsi"))
+    for n in reg.national:
+        national.add(n, True)
+    for link in nam.apposition_links:
+        links.add(link, True)
+    fold = lambda xs: frozenset(x.casefold() for x in xs)  # noqa: E731
+    lex = _Lex(
+        token_re=token_re,
+        titles=titles,
+        modifiers=modifiers,
+        orgs=orgs,
+        regions=regions,
+        types={k.casefold(): v for k, v in reg.types.items()},
+        directions=fold(reg.directions),
+        national=national,
+        place_cues=fold(reg.place_cues),
+        org_heads=fold(org.heads),
+        honorifics=fold(nam.honorifics),
+        ranks=fold(nam.ranks),
+        units=fold(nam.units),
+        title_words=fold(nam.title_words) | fold(nam.expansions),
+        not_names=fold(nam.not_names),
+        expansions={k.casefold(): v for k, v in nam.expansions.items()},
+        links=links,
+        alias_cue=re.compile(nam.alias_cues, re.I),
+        blockers=frozenset(nam.title_blockers),
+        suffixes=tuple(nam.not_name_suffixes),
+    )
+    vocab = set(
+        lex.title_words | lex.not_names | lex.org_heads | lex.units | lex.ranks | lex.honorifics
+    )
+    vocab |= set(lex.types)
+    for t in pos.title:
+        for f in t.forms:
+            if " " not in f:
+                vocab.add(f.casefold())
+    for f in pos.modifiers:
+        if " " not in f:
+            vocab.add(f.casefold())
+    for o in org.org:
+        for f in o.forms:
+            if " " not in f:
+                vocab.add(f.casefold())
+    lex.vocab = frozenset(vocab)
+    return lex
+
+
+def _lex() -> _Lex:
+    return _compile(
+        load(PositionLexicon), load(OrganizationLexicon), load(RegionLexicon), load(NameLexicon)
+    )
+
+
+def _tokens(lex: _Lex, text: str, start: int, end: int) -> list[_Tok]:
+    return [
+        _Tok(m.group(), m.start(), m.end(), m.lastgroup or "p")
+        for m in lex.token_re.finditer(text, start, end)
+    ]
+
+
+# --------------------------------------------------------------------------------------
+# names
+
+
+def _fold(word: str) -> str:
+    """A spelling-tolerant key: ``Deddy`` and ``Dedi``, ``Andy`` and ``Andi`` agree."""
+    w = word.casefold().replace("y", "i").replace("’", "").replace("'", "")
+    out = []
+    for ch in w:
+        if ch.isalpha() and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _same_word(a: str, b: str) -> bool:
+    return _fold(a) == _fold(b)
+
+
+def _name_text(text: str, toks: list[_Tok]) -> list[str]:
+    """The name's words as written, an initial with its stop ("M. Wahibul Minan")."""
+    return [
+        t.text + "." if len(t.text) == 1 and text[t.end : t.end + 1] == "." else t.text
+        for t in toks
+    ]
+
+
+def _is_sub(short: list[str], full: list[str]) -> bool:
+    """``short`` is the person ``full``: its words in order, or a clipped first word (``Afif``)."""
+    if not short or len(short) > len(full):
+        return False
+    k = 0
+    for w in full:
+        if k < len(short) and _same_word(short[k], w):
+            k += 1
+    if k == len(short):
+        return True
+    if len(short) == 1 and len(short[0]) >= 4:
+        s = _fold(short[0])
+        return any(_fold(w).startswith(s) and len(_fold(w)) > len(s) for w in full)
+    return False
+
+
+@dataclass
+class _Cand:
+    name: list[str]
+    position: str | None
+    org: str | None
+    region: str | None
+    start: int
+    end: int
+    aliases: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    """Reads title phrases and names in one article."""
+
+    def __init__(self, art: Article, lex: _Lex) -> None:
+        self.art = art
+        self.lex = lex
+        self.text = art.text
+        self.sents: list[list[_Tok]] = [
+            _tokens(lex, art.text, s.start, s.end) for s in art.sentences
+        ]
+        lower: set[str] = set()
+        places: set[str] = set()
+        for toks in self.sents:
+            for k, t in enumerate(toks):
+                if t.kind != "w":
+                    continue
+                if t.text[0].islower() and k > 0:
+                    lower.add(t.text.casefold())
+                if k > 0 and toks[k - 1].text.casefold() in lex.place_cues and t.cap:
+                    places.add(t.text.casefold())
+        self.lower = frozenset(lower)
+        self.places = frozenset(places)
+
+    # -- word classes ------------------------------------------------------------------
+    def is_initial(self, toks: list[_Tok], k: int) -> bool:
+        t = toks[k]
+        return (
+            t.kind == "w"
+            and len(t.text) == 1
+            and t.text.isupper()
+            and k + 1 < len(toks)
+            and toks[k + 1].text == "."
+            and t.text.casefold() not in self.lex.honorifics
+        )
+
+    def is_name_word(self, toks: list[_Tok], k: int) -> bool:
+        t = toks[k]
+        if t.kind != "w" or not t.text[0].isupper():
+            return False
+        if self.is_initial(toks, k):
+            return True
+        w = t.text.casefold()
+        if len(t.text) < 2 or not any(c.islower() for c in t.text):
+            return False
+        return not (w in self.lex.vocab or w in self.lower or w.endswith(self.lex.suffixes))
+
+    def skip_noise(self, toks: list[_Tok], k: int) -> int:
+        """Past honorifics and ranks (with their stops): ``Irjen. Pol.``, ``Dr H``, ``Prof.``."""
+        while k < len(toks):
+            t = toks[k]
+            w = t.text.casefold()
+            if (
+                t.kind == "w"
+                and (w in self.lex.honorifics or w in self.lex.ranks)
+                and not self.is_initial(toks, k)
+            ):
+                k += 1
+                if k < len(toks) and toks[k].text == ".":
+                    k += 1
+                continue
+            if t.kind == "d":
+                k += 1
+                continue
+            break
+        return k
+
+    def name_run(self, toks: list[_Tok], k: int) -> int:
+        """End of the run of name words starting at k (k when there is none)."""
+        j = k
+        while j < len(toks) and j - k < 12:
+            if self.is_initial(toks, j):
+                j += 2
+                continue
+            if self.is_name_word(toks, j):
+                j += 1
+                continue
+            break
+        return j
+
+    def words(self, toks: list[_Tok], i: int, j: int) -> list[_Tok]:
+        out: list[_Tok] = []
+        for t in toks[i:j]:
+            if t.kind != "w":
+                continue
+            if out and _same_word(out[-1].text, t.text):  # "Gatot Gatot Eddy" (a typo) → once
+                continue
+            out.append(t)
+        return out
+
+    # -- title phrases -----------------------------------------------------------------
+    def title_at(self, toks: list[_Tok], i: int) -> tuple[list[str], TitleEntry | None, int] | None:
+        """Modifiers and a title starting at i: (position words, last title entry, end)."""
+        parts: list[str] = []
+        j = i
+        entry: TitleEntry | None = None
+        while j < len(toks):
+            m = self.lex.titles.match(toks, j)
+            if m:
+                entry = m[0]  # type: ignore[assignment]
+                parts.append(entry.name)  # type: ignore[union-attr]
+                j = m[1]
+                continue
+            m = self.lex.modifiers.match(toks, j)
+            if m and entry is None:
+                parts.append(m[0])  # type: ignore[arg-type]
+                j = m[1]
+                continue
+            break
+        if entry is None:
+            return None
+        if parts[0] == "Wakil" and len(parts) > 1:
+            parts = [f"Wakil {parts[1]}", *parts[2:]]
+        return parts, entry, j
+
+    def region_at(self, toks: list[_Tok], k: int) -> tuple[_Region, int] | None:
+        t = toks[k]
+        if not t.cap:
+            return None
+        typ = self.lex.types.get(t.text.casefold())
+        if typ:
+            j = k + 1
+            if j < len(toks) and toks[j].text == ".":
+                j += 1
+            m = self.lex.regions.match(toks, j)
+            if m:
+                reg: _Region = m[0]  # type: ignore[assignment]
+                return _Region(reg.name, typ), m[1]
+            e = j
+            while (
+                e < len(toks)
+                and toks[e].cap
+                and toks[e].text.casefold() not in self.lex.vocab
+                and e - j < 3
+            ):
+                e += 1
+                if toks[e - 1].text.casefold() in self.lex.directions:
+                    break
+            if e > j and typ in ("Desa", "Kelurahan", "Kecamatan"):
+                return _Region(" ".join(x.text for x in toks[j:e]), typ), e
+            if e > j and e - j == 1:
+                return _Region(toks[j].text, typ), e
+            return None
+        m = self.lex.regions.match(toks, k)
+        if m:
+            return m[0], m[1]  # type: ignore[return-value]
+        return None
+
+    def role(
+        self, toks: list[_Tok], i: int
+    ) -> tuple[list[str], TitleEntry, list[str], _Region | None, int] | None:
+        """The title phrase at i: (position words, title, organisation words, region, end)."""
+        got = self.title_at(toks, i)
+        if got is None:
+            return None
+        pos, entry, k = got
+        assert entry is not None
+        orgs: list[str] = []
+        region: _Region | None = None
+        n = len(toks)
+        while k < n:
+            t = toks[k]
+            if t.kind == "p":
+                if t.text == "(":
+                    e = k + 1
+                    while e < n and e - k < 8 and toks[e].text != ")":
+                        e += 1
+                    if e < n and toks[e].text == ")":
+                        k = e + 1
+                        continue
+                    break
+                if t.text in ",/&" and k + 1 < n and self.role_word(toks, k + 1):
+                    k += 1
+                    continue
+                if (
+                    t.text == "."
+                    and k > 0
+                    and toks[k - 1].text.casefold() in self.lex.ranks | self.lex.honorifics
+                ):
+                    k += 1
+                    continue
+                break
+            if t.kind == "n":
+                if k + 1 < n and toks[k + 1].cap and self.role_word(toks, k + 1):
+                    k += 1
+                    continue
+                break
+            if t.kind == "d":
+                break
+            m = self.lex.orgs.match(toks, k)
+            if m and t.text[0].isupper():
+                orgs.append(m[0].name)  # type: ignore[union-attr]
+                k = m[1]
+                continue
+            if not orgs:
+                got2 = self.title_at(toks, k)
+                if got2 and t.text[0].isupper():
+                    pos += got2[0]
+                    entry = got2[1] or entry
+                    k = got2[2]
+                    continue
+            w = t.text.casefold()
+            if w == "dan" and k + 1 < n and toks[k + 1].cap and self.role_word(toks, k + 1):
+                (orgs if orgs else pos).append("dan")
+                k += 1
+                continue
+            if region is None:
+                r = self.region_at(toks, k)
+                if r:
+                    region, k = r
+                    continue
+            m = self.lex.national.match(toks, k)
+            if m and t.text[0].isupper():
+                k = m[1]
+                continue
+            if not t.text[0].isupper():
+                break
+            if w in self.lex.org_heads and (orgs or w != "komisi" or not self.roman(toks, k + 1)):
+                orgs.append(t.text)
+                k += 1
+                continue
+            if w in self.lex.units or w == "komisi":
+                pos.append(t.text)
+                if k + 1 < n and self.roman(toks, k + 1):
+                    pos.append(toks[k + 1].text)
+                    k += 1
+                k += 1
+                continue
+            if w in self.lex.title_words:
+                (orgs if orgs else pos).append(self.lex.expansions.get(w, t.text))
+                k += 1
+                continue
+            if w in self.lex.ranks or w in self.lex.honorifics:
+                break
+            if (
+                region is None
+                and (w in self.places)
+                and k + 1 < n
+                and self.is_name_word(toks, k + 1)
+            ):
+                region = _Region(t.text, None)
+                k += 1
+                continue
+            break
+        assert entry is not None
+        return pos, entry, orgs, region, k
+
+    def phrase(self, toks: list[_Tok], i: int) -> _Cand | None:
+        """Read the title phrase at i and the name that closes it."""
+        got = self.role(toks, i)
+        if got is None:
+            return None
+        pos, entry, orgs, region, k = got
+        n = len(toks)
+        if k < n and toks[k].text == ",":  # "Ketua Bawaslu Bandarlampung, Candrawansah"
+            k += 1
+        k = self.skip_noise(toks, k)
+        e = self.name_run(toks, k)
+        if e == k:
+            return None
+        if e < n and (
+            toks[e].kind == "n"
+            or (
+                toks[e].cap
+                and (self.lex.titles.match(toks, e) or self.lex.modifiers.match(toks, e))
+            )
+        ):
+            return None  # headline style: "Camat Dukung 01", "Mendagri Ingatkan Pjs Bupati"
+        name = self.words(toks, k, e)
+        # a place the title serves, read into the name: "Kades Tambun Selatan Suryadi"
+        for idx, tk in enumerate(name[:-1]):
+            if tk.text.casefold() in self.lex.directions and region is None:
+                region = _Region(" ".join(x.text for x in name[: idx + 1]), entry.government)
+                name = name[idx + 1 :]
+                break
+        if region is None and len(name) > 1 and name[0].text.casefold() in self.places:
+            region = _Region(name[0].text, None)
+            name = name[1:]
+        cand = self.make(pos, entry, orgs, region, name)
+        # "… atau akrab disapa Cak Imin"
+        after = self.lex.alias_cue.match(self.text, toks[e - 1].end + 1 if e - 1 < n else 0)
+        if after:
+            at = [x for x in range(e, n) if toks[x].start >= after.end()]
+            if at:
+                a0 = at[0]
+                a1 = self.name_run(toks, a0)
+                if a1 > a0:
+                    cand.aliases.append(" ".join(x.text for x in self.words(toks, a0, a1)))
+        return cand
+
+    @staticmethod
+    def roman(toks: list[_Tok], k: int) -> bool:
+        return (
+            k < len(toks)
+            and toks[k].kind == "w"
+            and re.fullmatch(r"[IVX]+", toks[k].text) is not None
+        )
+
+    def role_word(self, toks: list[_Tok], k: int) -> bool:
+        """Does the title phrase go on at k (after a comma, "dan", a number)?"""
+        t = toks[k]
+        if t.kind != "w":
+            return False
+        w = t.text.casefold()
+        if w == "dan":
+            return k + 1 < len(toks) and self.role_word(toks, k + 1)
+        if not t.text[0].isupper():
+            return False
+        return (
+            w in self.lex.title_words
+            or w in self.lex.units
+            or w in self.lex.org_heads
+            or self.lex.orgs.match(toks, k) is not None
+        )
+
+    def make(
+        self,
+        pos: list[str],
+        entry: TitleEntry,
+        orgs: list[str],
+        region: _Region | None,
+        name: list[_Tok],
+    ) -> _Cand:
+        position = " ".join(pos)
+        gov = entry.government
+        org: str | None
+        region_name = region.name if region else None
+        if orgs:
+            org = " ".join(orgs)
+        elif entry.org:
+            org = entry.org
+        elif gov:
+            typ = (region.type if region and region.type else None) if gov == "region" else gov
+            if typ is None and gov != "region":
+                typ = gov
+            org = " ".join(x for x in ("Pemerintah", typ or "Daerah", region_name) if x)
+            if gov in ("Desa", "Kelurahan", "Kecamatan") and region:
+                org = f"Pemerintah {gov} {region.name}" if gov == "Desa" else f"{gov} {region.name}"
+        else:
+            org = None
+        if org and region and (orgs or entry.org):
+            typ = region.type if region.type in ("Provinsi", "Kabupaten", "Kota") else None
+            org = " ".join(x for x in (org, typ, region.name) if x)
+        return _Cand(
+            name=_name_text(self.text, name),
+            position=position or None,
+            org=org,
+            region=region_name,
+            start=name[0].start,
+            end=name[-1].end,
+        )
+
+    def apposition(self, toks: list[_Tok], i: int) -> _Cand | None:
+        """``Ahmadi Azis, Komisioner Bawaslu …`` / ``Budi selaku Ketua …``: the name before."""
+        j = i - 1
+        if j >= 0 and toks[j].text == ",":
+            j -= 1
+        else:
+            back = i
+            # "selaku", "sebagai": a link word right before the title
+            while (
+                back > 0
+                and toks[back - 1].kind == "w"
+                and toks[back - 1].text.islower()
+                and i - back < 3
+            ):
+                back -= 1
+            m = self.lex.links.match(toks, back) if back < i else None
+            if not m or m[1] != i:
+                return None
+            j = back - 1
+        if j < 0 or not self.is_name_word(toks, j):
+            return None
+        s = j
+        while s - 1 >= 0 and (
+            self.is_name_word(toks, s - 1)
+            or (toks[s - 1].text == "." and s >= 2 and self.is_initial(toks, s - 2))
+        ):
+            s -= 1
+        if s > 0 and (toks[s - 1].cap and toks[s - 1].text.casefold() not in self.lex.not_names):
+            return None  # the run starts inside another title phrase
+        got = self.role(toks, i)
+        if got is None:
+            return None
+        pos, entry, orgs, region, _ = got
+        head = self.title_at(toks, i)
+        if head is None or not all(t.text[0].isupper() for t in toks[i : head[2]] if t.kind == "w"):
+            return None
+        name = self.words(toks, s, j + 1)
+        if not name:
+            return None
+        return self.make(pos, entry, orgs, region, name)
+
+    # -- article -----------------------------------------------------------------------
+    def candidates(self) -> Iterator[_Cand]:
+        for toks in self.sents:
+            i = 0
+            n = len(toks)
+            while i < n:
+                t = toks[i]
+                if t.kind == "w" and (i == 0 or toks[i - 1].text not in self.lex.blockers | {"-"}):
+                    cand = self.phrase(toks, i)
+                    if cand is None and (
+                        self.lex.titles.match(toks, i) or self.lex.modifiers.match(toks, i)
+                    ):
+                        cand = self.apposition(toks, i)
+                    if cand is None and t.text.casefold() in self.lex.ranks and t.cap:
+                        k = self.skip_noise(toks, i)
+                        e = self.name_run(toks, k)
+                        if e > k and k > i:
+                            name = self.words(toks, k, e)
+                            cand = _Cand(
+                                _name_text(self.text, name),
+                                None,
+                                None,
+                                None,
+                                name[0].start,
+                                name[-1].end,
+                            )
+                    if cand is not None:
+                        yield cand
+                        i += 1
+                        while i < n and toks[i].end <= cand.end:
+                            i += 1
+                        continue
+                i += 1
+
+
+def _merge(cands: list[_Cand]) -> list[_Cand]:
+    """One record per person: shorter forms join the fullest name they are part of."""
+    groups: list[list[_Cand]] = []
+    for c in sorted(cands, key=lambda c: (-len(c.name), c.start)):
+        hits = [g for g in groups if _is_sub(c.name, g[0].name)]
+        if len(hits) > 1 and c.org:
+            hits = [g for g in hits if any(x.org == c.org for x in g)] or hits[:1]
+        if hits:
+            hits[0].append(c)
+        else:
+            groups.append([c])
+    out = []
+    for g in groups:
+        full = g[0]
+        best = max(
+            g, key=lambda c: (c.position is not None, c.org is not None, len(c.org or ""), -c.start)
+        )
+        rec = _Cand(
+            name=full.name,
+            position=best.position,
+            org=best.org,
+            region=best.region or next((c.region for c in g if c.region), None),
+            start=min(c.start for c in g),
+            end=full.end,
+            aliases=[a for c in g for a in c.aliases],
+        )
+        out.append(rec)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _mentions(reader: _Reader, recs: list[_Cand]) -> list[tuple[list[tuple[int, int]], list[str]]]:
+    """Every mention of each person (full name, shorter forms, stated aliases), in text order."""
+    art = reader.art
+    lex = reader.lex
+    spans: list[tuple[int, int]] = []
+    if art.layout.headline is not None:
+        for r in art.layout.regions:
+            if r.kind == "headline":
+                spans.append((r.start, r.end))
+    toks_all = [_tokens(lex, art.text, s, e) for s, e in spans] + reader.sents
+    found: list[list[tuple[int, int]]] = [[] for _ in recs]
+    aliases: list[list[str]] = [[] for _ in recs]
+    explicit = [[a.split() for a in r.aliases] for r in recs]
+    for toks in toks_all:
+        k = 0
+        n = len(toks)
+        while k < n:
+            e = reader.name_run(toks, k) if toks[k].cap else k
+            if e == k:
+                k += 1
+                continue
+            words = reader.words(toks, k, e)
+            # the longest stretch of the run that names one person
+            done = False
+            for a in range(len(words)):
+                for b in range(len(words), a, -1):
+                    ws = [w.text for w in words[a:b]]
+                    hits = [
+                        ri
+                        for ri, r in enumerate(recs)
+                        if _is_sub(ws, r.name)
+                        or any(len(x) == len(ws) and _is_sub(ws, x) for x in explicit[ri])
+                    ]
+                    if len(hits) == 1:
+                        ri = hits[0]
+                        found[ri].append((words[a].start, words[b - 1].end))
+                        form = " ".join(_name_text(art.text, words[a:b]))
+                        if form != " ".join(recs[ri].name) and form not in aliases[ri]:
+                            aliases[ri].append(form)
+                        done = True
+                        break
+                if done:
+                    break
+            k = e
+    return [(sorted(set(f)), a) for f, a in zip(found, aliases, strict=True)]
+
+
+def extract(art: Article) -> list[Official]:
+    """Officials named in the article's body and captions, one record per person."""
+    if not art.sentences:
+        return []
+    reader = _Reader(art, _lex())
+    recs = _merge(list(reader.candidates()))
+    recs = [r for r in recs if any(len(w) > 2 and any(c.islower() for c in w) for w in r.name)]
+    out: list[Official] = []
+    for rec, (spans, aliases) in zip(recs, _mentions(reader, recs), strict=True):
+        out.append(
+            Official(
+                name=" ".join(rec.name),
+                aliases=aliases,
+                position=rec.position,
+                organization=rec.org,
+                region=rec.region,
+                mentions=[art.span(s, e) for s, e in spans],
+            )
+        )
+    return out
+
+
+def resolve_name(art: Article, start: int, end: int) -> Official | None:
+    """The official a name span (``Dewa``, ``Agus Pramusinto``) refers to, or None.
+
+    A span that overlaps a recorded mention is that official; otherwise the span's words
+    must be the full name or a shorter form of exactly one official's name or aliases.
+    """
+    for o in art.officials:
+        for m in o.mentions:
+            if m.start < end and start < m.end:
+                return o
+    lex = _lex()
+    words = [
+        t.text
+        for t in _tokens(lex, art.text, start, end)
+        if t.kind == "w"
+        and t.text.casefold() not in lex.honorifics
+        and t.text.casefold() not in lex.ranks
+    ]
+    if not words:
+        return None
+    hits = [
+        o
+        for o in art.officials
+        if _is_sub(words, o.name.split()) or any(_is_sub(words, a.split()) for a in o.aliases)
+    ]
+    return hits[0] if len(hits) == 1 else None

@@ -1,9 +1,776 @@
-"""Extractor stub: quotes (to be implemented)."""
+"""Quotes: direct speech in quotation marks and reported (indirect) speech, with speakers.
+
+News prints speech in a few shapes: ``"…," kata X``, ``X mengatakan, "…"``, ``X
+menegaskan bahwa …``, ``Menurut X, …``, ``Hal itu disampaikan X`` after the words, and
+quotes with no cue that continue the previous speaker. Scrapes drop opening marks, cut
+texts short and print ``”`` for both marks, so quotation marks are paired by where they
+stand, not by their glyph alone. Every word the rules look for is in
+``patterns/quotes.toml``; speakers are resolved through the officials extractor when it
+knows the name, else named by the fullest form of the name in the article.
+"""
 
 from __future__ import annotations
 
-from extractor.document import Article
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+
+from extractor.document import Article, Region, Sentence
+from extractor.models import Quote, QuoteKind
+from extractor.patterns import PatternFile, lexicon, load
 
 
-def extract(art: Article) -> list:
-    return []
+@lexicon("quotes")
+class QuotesLexicon(PatternFile):
+    """patterns/quotes.toml: quotation marks, speech cues and speaker references."""
+
+    open_marks: list[str]
+    close_marks: list[str]
+    ambiguous_marks: list[str]
+    #: cue roots written beside a quotation (``kata``, ``ujar``); ``-nya`` may be glued on
+    cue_roots: list[str]
+    #: misspelt cue forms -> root
+    cue_typos: dict[str, str]
+    #: active verbs introducing reported speech
+    indirect_cues: list[str]
+    #: passive verbs of ``Hal itu disampaikan X`` / ``Dikatakan X, …``
+    passive_cues: list[str]
+    passive_subjects: list[str]
+    according_to: list[str]
+    pronouns: list[str]
+    nya_suffix: str
+    adverbs: list[str]
+    blockers: list[str]
+    relative: str
+    complementisers: list[str]
+    continuations: list[str]
+    title_markers: list[str]
+    min_words_without_cue: int
+    titles: list[str]
+    institutions: list[str]
+    name_stops: list[str]
+
+
+# ------------------------------------------------------------------ compiled lexicon
+@dataclass(frozen=True)
+class _Lex:
+    marks: re.Pattern[str]
+    open_marks: frozenset[str]
+    close_marks: frozenset[str]
+    root_of: dict[str, str]  # surface cue (lowercase) -> root
+    post_cue: re.Pattern[str]  # a cue word (root, root+nya, typo) at a position
+    indirect: re.Pattern[str]
+    passive_attr: re.Pattern[str]  # "Hal itu disampaikan(nya) (oleh)"
+    passive_lead: re.Pattern[str]  # "Dikatakan X, …" at a sentence start
+    according: re.Pattern[str]
+    pronouns: frozenset[str]
+    nya: str
+    adverbs: frozenset[str]
+    blockers: frozenset[str]
+    relative: str
+    complementisers: frozenset[str]
+    continuation: re.Pattern[str]
+    title_markers: frozenset[str]
+    min_words: int
+    titles: frozenset[str]
+    institutions: frozenset[str]
+    stops: frozenset[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(lex: QuotesLexicon) -> _Lex:
+    marks = [*lex.open_marks, *lex.close_marks, *lex.ambiguous_marks]
+    root_of: dict[str, str] = {}
+    for root in lex.cue_roots:
+        root_of[root] = root
+        root_of[root + lex.nya_suffix] = root
+    root_of.update(lex.cue_typos)
+    nya = re.escape(lex.nya_suffix)
+    return _Lex(
+        marks=re.compile(_alt(marks)),
+        open_marks=frozenset(lex.open_marks),
+        close_marks=frozenset(lex.close_marks),
+        root_of=root_of,
+        post_cue=re.compile(rf"(?:{_alt(list(root_of))})\b", re.I),
+        indirect=re.compile(rf"\b(?:{_alt(lex.indirect_cues)})\b", re.I),
+        passive_attr=re.compile(
+            rf"(?:{_alt(lex.passive_subjects)})\s+(?:\w+\s+)?(?P<cue>{_alt(lex.passive_cues)})(?P<nya>{nya})?\b"
+            rf"\s*(?:oleh\s+)?",
+            re.I,
+        ),
+        passive_lead=re.compile(rf"(?P<cue>{_alt(lex.passive_cues)})\s+(?=[A-Z])", 0),
+        according=re.compile(rf"\b(?P<cue>{_alt(lex.according_to)})(?P<nya>{nya})?\b", re.I),
+        pronouns=frozenset(lex.pronouns),
+        nya=lex.nya_suffix,
+        adverbs=frozenset(lex.adverbs),
+        blockers=frozenset(lex.blockers),
+        relative=lex.relative,
+        complementisers=frozenset(lex.complementisers),
+        continuation=re.compile(rf"(?:{_alt(lex.continuations)})\b", re.I),
+        title_markers=frozenset(lex.title_markers),
+        min_words=lex.min_words_without_cue,
+        titles=frozenset(lex.titles),
+        institutions=frozenset(lex.institutions),
+        stops=frozenset(lex.name_stops),
+    )
+
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?\.?|[^\w\s]")
+_WORD = re.compile(r"\w+")
+
+
+# ------------------------------------------------------------------ records under construction
+@dataclass
+class _Cand:
+    """A quote before its speaker is settled (``who``: name | prev | none)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str | None
+    who: str = "prev"
+    name: str | None = None
+    name_span: tuple[int, int] | None = None
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    extra: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Speaker:
+    kind: str  # name | prev
+    name: str | None = None
+    span: tuple[int, int] | None = None
+    end: int = 0  # where the speaker reference ends
+
+
+# ------------------------------------------------------------------ entry point
+def extract(art: Article) -> list[Quote]:
+    """All direct and indirect quotes of the article's body paragraphs, in text order."""
+    lex = _compiled(load(QuotesLexicon))
+    body = [p for p in art.paragraphs if p.kind == "body"]
+    if not body:
+        return []
+    directs, consumed = _direct_quotes(art, lex, body)
+    cands: list[_Cand] = list(directs)
+    quoted_all = sorted([(c.start, c.end) for c in directs] + [r for c in directs for r in c.extra])
+    cands.extend(_indirect_quotes(art, lex, quoted_all, consumed, directs))
+    cands.sort(key=lambda c: c.start)
+    _resolve_speakers(art, lex, cands)
+    out: list[Quote] = []
+    for c in cands:
+        if not c.text.strip():
+            continue
+        if c.speaker is None:
+            art.warnings.append(f"quote without a resolvable speaker: {c.text[:60]!r}")
+        out.append(
+            Quote(
+                text=c.text,
+                kind=QuoteKind(c.kind),
+                speaker=c.speaker,
+                cue=c.cue,
+                span=art.span(c.start, c.end),
+                speaker_span=art.span(*c.speaker_span) if c.speaker_span else None,
+            )
+        )
+    return out
+
+
+# ------------------------------------------------------------------ direct quotes
+def _direct_quotes(
+    art: Article, lex: _Lex, body: list[Region]
+) -> tuple[list[_Cand], list[tuple[int, int]]]:
+    """Pair quotation marks paragraph by paragraph; attach each quote's cue and speaker."""
+    text = art.text
+    raw: list[tuple[list[tuple[int, int]], bool, int]] = []  # (pieces, orphan, para index)
+    carry: list[tuple[int, int]] | None = None
+    for pi, para in enumerate(body):
+        marks = list(lex.marks.finditer(text, para.start, para.end))
+        open_at: int | None = None
+        pieces: list[tuple[int, int]] = []
+        if carry is not None:
+            # the previous paragraph's quote continues only if this one opens with a mark
+            first = _first_char(text, para.start, para.end)
+            if marks and marks[0].start() == first:
+                pieces = carry
+                open_at = marks[0].end()
+                marks = marks[1:]
+            else:
+                raw.append((carry, False, pi - 1))
+            carry = None
+        for k, m in enumerate(marks):
+            g, p, q = m.group(), m.start(), m.end()
+            left_space = p == para.start or text[p - 1].isspace() or text[p - 1] in "([{—–-:"
+            right_space = q >= para.end or text[q].isspace() or text[q] in ",.;:!?)"
+            if open_at is None:
+                orphan = (
+                    k == 0
+                    and not pieces
+                    and g not in lex.open_marks
+                    and not left_space
+                    and (right_space or bool(lex.post_cue.match(text, q)))
+                )
+                if orphan:
+                    start = _first_char(text, para.start, p)
+                    raw.append(([(start, p)], True, pi))
+                else:
+                    open_at = q
+            elif g in lex.open_marks and left_space and not right_space and not pieces and p > open_at:
+                # an opener while open: the earlier quote was never closed
+                raw.append(([(open_at, _rstrip(text, open_at, p))], False, pi))
+                open_at = q
+            else:
+                pieces.append((open_at, p))
+                raw.append((pieces, False, pi))
+                pieces = []
+                open_at = None
+        if open_at is not None:
+            pieces.append((open_at, _rstrip(text, open_at, para.end)))
+            carry = pieces
+    if carry is not None:
+        raw.append((carry, False, len(body) - 1))
+
+    out: list[_Cand] = []
+    consumed: list[tuple[int, int]] = []
+    for pieces, orphan, pi in raw:
+        para = body[pi]
+        first_para = _para_of(body, pieces[0][0])
+        start, end = pieces[0][0], pieces[-1][1]
+        inner = " ".join(text[a:b] for a, b in pieces)
+        qtext = _clean_quote(inner)
+        if not qtext:
+            continue
+        close_at = end  # position of the closing mark (or paragraph end)
+        after = _post_attribution(art, lex, close_at, para.end)
+        before = None if orphan else _pre_attribution(art, lex, first_para.start, start, out)
+        has_cue = after is not None or before is not None
+        if not has_cue and not _looks_like_speech(text, lex, start, qtext, orphan or len(pieces) > 1):
+            continue
+        c = _Cand(start=start, end=end, text=qtext, kind="direct", cue=None)
+        c.extra = pieces[1:]
+        if after is not None:
+            cue, spk, cue_start = after
+            c.cue = cue
+            _set_who(c, spk)
+            consumed.append((close_at, spk.end))
+        elif before is not None:
+            cue, spk = before
+            c.cue = cue
+            _set_who(c, spk)
+        out.append(c)
+    return out, consumed
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _para_of(body: list[Region], pos: int) -> Region:
+    starts = [p.start for p in body]
+    return body[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+
+def _clean_quote(inner: str) -> str:
+    """Quote text: without surrounding white space and a trailing comma."""
+    t = inner.strip()
+    while t.endswith(",") or t.endswith(" "):
+        t = t[:-1].rstrip()
+    return t
+
+
+def _looks_like_speech(text: str, lex: _Lex, start: int, qtext: str, forced: bool) -> bool:
+    """A quote with no cue: speech if it reads as sentences, not a title, term or scare quote."""
+    if forced:
+        return True
+    words = _WORD.findall(qtext)
+    if len(words) < lex.min_words:
+        return False
+    prev = _WORD.findall(text[max(0, start - 40) : start])
+    if prev and prev[-1].lower() in lex.title_markers:
+        return False
+    if not qtext[0].isupper() and not qtext[0].isdigit():
+        return False
+    return qtext[-1] in ".!?…" or len(words) >= 8
+
+
+def _post_attribution(
+    art: Article, lex: _Lex, close_at: int, para_end: int
+) -> tuple[str, _Speaker, int] | None:
+    """``," kata X`` / ``,” ujarnya`` / ``"tegas Dewa`` right after a closing mark."""
+    text = art.text
+    m = _MARK_AFTER.match(text, close_at, para_end)
+    pos = m.end() if m else close_at
+    cm = lex.post_cue.match(text, pos, para_end)
+    if cm is None or (pos > 0 and text[pos - 1].isalnum()):
+        return None
+    surface = cm.group().lower()
+    root = lex.root_of.get(surface)
+    if root is None:
+        return None
+    if surface != root and surface.endswith(lex.nya):
+        return root, _Speaker("prev", end=cm.end()), cm.start()
+    spk = _speaker_after(art, lex, cm.end(), para_end)
+    if spk is None:
+        return None
+    return root, spk, cm.start()
+
+
+_MARK_AFTER = re.compile(r"[^\w\s]{0,3}\s*")
+
+
+def _pre_attribution(
+    art: Article, lex: _Lex, para_start: int, open_at: int, earlier: list[_Cand]
+) -> tuple[str, _Speaker] | None:
+    """``X mengatakan, "…"`` / ``kata X: "…"`` just before an opening mark."""
+    text = art.text
+    lo = para_start
+    for c in earlier:
+        if para_start <= c.end < open_at:
+            lo = max(lo, c.end + 1)
+    # the mark itself starts one or two characters before the inner text
+    mark_start = open_at
+    while mark_start > lo and not text[mark_start - 1].isspace() and not text[mark_start - 1].isalnum():
+        mark_start -= 1
+    head = text[lo:mark_start]
+    stripped = head.rstrip()
+    if not stripped.endswith((",", ":")):
+        return None
+    body_end = lo + len(stripped) - 1
+    # find the last cue in the head
+    last = None
+    for m in lex.indirect.finditer(text, lo, body_end):
+        last = m
+    if last is not None and not text[last.end() : body_end].strip(" ,:"):
+        spk = _subject_before(art, lex, lo, last.start())
+        if spk is not None:
+            return last.group().lower(), spk
+    for m in lex.post_cue.finditer(text, lo, body_end):
+        if m.start() > lo and text[m.start() - 1].isalnum():
+            continue
+        surface = m.group().lower()
+        root = lex.root_of.get(surface, surface)
+        if surface != root and surface.endswith(lex.nya):
+            if not text[m.end() : body_end].strip(" ,:"):
+                return root, _Speaker("prev", end=m.end())
+            continue
+        spk = _speaker_after(art, lex, m.end(), body_end)
+        if spk is not None and not text[spk.end : body_end].strip(" ,:"):
+            return root, spk
+    return None
+
+
+def _set_who(c: _Cand, spk: _Speaker) -> None:
+    c.who = spk.kind
+    c.name = spk.name
+    c.name_span = spk.span
+
+
+# ------------------------------------------------------------------ names and speakers
+def _is_cap(tok: str) -> bool:
+    return bool(tok) and tok[0].isupper()
+
+
+def _is_name_word(lex: _Lex, word: str) -> bool:
+    lw = word.lower().rstrip(".")
+    if lw in lex.titles or lw in lex.institutions or lw in lex.stops:
+        return False
+    if len(word) > 1 and word.isupper() and not word.endswith("."):
+        return False  # an acronym
+    return word[0].isupper()
+
+
+def _initial_or_abbrev(lex: _Lex, tok: str) -> bool:
+    core = tok[:-1]
+    return (len(core) == 1 and core.isupper()) or core.lower() in lex.titles
+
+
+def _name_run(art: Article, lex: _Lex, pos: int, limit: int) -> list[tuple[int, int]]:
+    """Capitalised words from ``pos``: a name with its titles (``Ketua Bawaslu X Y``)."""
+    text = art.text
+    words: list[tuple[int, int]] = []
+    depth = 0
+    for m in _TOKEN.finditer(text, pos, limit):
+        tok = m.group()
+        if not tok[0].isalnum():
+            if tok == "(" and words:
+                depth += 1
+                continue
+            if tok == ")" and depth:
+                depth -= 1
+                continue
+            break
+        if depth:
+            continue
+        core = tok[:-1] if tok.endswith(".") else tok
+        if not _is_cap(core) or core.lower() in lex.stops:
+            break
+        words.append((m.start(), m.start() + len(core)))
+        if tok.endswith(".") and not _initial_or_abbrev(lex, tok):
+            break
+        # between words only plain spaces
+        nxt = m.end()
+        if nxt < limit and text[nxt] in "\n":
+            break
+    return words
+
+
+def _person_words(art: Article, lex: _Lex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The trailing name words of a run, after its titles and institution words."""
+    text = art.text
+    k = len(words)
+    while k > 0 and _is_name_word(lex, text[words[k - 1][0] : words[k - 1][1]]):
+        k -= 1
+    return words[k:]
+
+
+def _official_at(art: Article, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """The official named within ``[start, end)``, through the officials extractor."""
+    from extractor.extractors import officials  # noqa: PLC0415  (sibling stage, loaded late)
+
+    resolver = getattr(officials, "resolve_name", None)
+    if resolver is not None:
+        try:
+            off = resolver(art, start, end)
+        except Exception:  # noqa: BLE001  (a resolver bug must not lose the quote)
+            off = None
+        if off is not None:
+            span = (start, end)
+            for mspan in off.mentions:
+                if mspan.start < end and mspan.end > start:
+                    span = (mspan.start, mspan.end)
+            return off.name, span
+    best: tuple[int, str, tuple[int, int]] | None = None
+    for off in art.officials:
+        for mspan in off.mentions:
+            if mspan.start < end and mspan.end > start and (best is None or mspan.end > best[0]):
+                best = (mspan.end, off.name, (mspan.start, mspan.end))
+    return (best[1], best[2]) if best else None
+
+
+def _speaker_after(art: Article, lex: _Lex, pos: int, limit: int) -> _Speaker | None:
+    """The speaker written after a cue: ``dia``, ``X``, ``Ketua Y, X``, ``politisi PDIP itu``."""
+    text = art.text
+    i = pos
+    while i < limit and text[i] in " \t\xa0":
+        i += 1
+    m = _TOKEN.match(text, i, limit)
+    if m is None:
+        return None
+    tok = m.group().rstrip(".")
+    if tok.lower() in lex.pronouns:
+        return _Speaker("prev", end=i + len(tok))
+    if not tok or not tok[0].isalpha():
+        return None
+    if not _is_cap(tok):
+        # an epithet (``tegas politisi PDIP itu``) refers back to the speaker
+        return _Speaker("prev", end=i) if tok.lower() in lex.titles else None
+    words = _name_run(art, lex, i, limit)
+    if not words:
+        return None
+    run_end = words[-1][1]
+    names = _person_words(art, lex, words)
+    if not names:
+        # titles only; ``kata Ketua Bawaslu Lampung, Candrawansah`` names the person after a comma
+        j = run_end
+        while j < limit and text[j] in " \t\xa0":
+            j += 1
+        if j < limit and text[j] == ",":
+            more = _name_run(art, lex, _first_char(text, j + 1, limit), limit)
+            if more and _person_words(art, lex, more):
+                words, run_end = more, more[-1][1]
+                names = _person_words(art, lex, more)
+    off = _official_at(art, words[0][0], run_end)
+    if off is not None:
+        return _Speaker("name", off[0], off[1], run_end)
+    if not names:
+        return _Speaker("prev", end=run_end)
+    return _Speaker("name", None, (names[0][0], names[-1][1]), run_end)
+
+
+def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speaker | None:
+    """The person before a cue: ``Dia juga``, ``Ketua X Y``, ``X, jabatan,``, ``X yang …``."""
+    text = art.text
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, cue_at)]
+    i = len(toks) - 1
+    while i >= 0:
+        low = toks[i][2].lower().rstrip(".")
+        if toks[i][2] == "," or low in lex.adverbs:
+            i -= 1
+            continue
+        if low in lex.blockers and low != lex.relative:
+            return None
+        break
+    if i < 0:
+        return None
+    low = toks[i][2].lower()
+    if low in lex.pronouns:
+        return _Speaker("prev", span=(toks[i][0], toks[i][1]), end=toks[i][1])
+    if not _is_cap(toks[i][2]) or low == lex.relative:
+        # ``X yang (juga hadir …) mengingatkan``: a short relative clause after the name
+        j = i
+        while j >= 0 and i - j <= 12 and toks[j][2].lower() != lex.relative:
+            if toks[j][2] in ".;:":
+                return None
+            j -= 1
+        if j <= 0 or i - j > 12:
+            return None
+        i = j - 1
+        while i >= 0 and toks[i][2] == ",":
+            i -= 1
+        if i < 0:
+            return None
+        if toks[i][2].lower() in lex.pronouns:
+            return _Speaker("prev", span=(toks[i][0], toks[i][1]), end=toks[i][1])
+        if not _is_cap(toks[i][2]):
+            return None
+    # walk back over the capitalised run (with parenthesised acronyms)
+    end_i = i
+    while i >= 0:
+        t = toks[i][2]
+        if t == ")":
+            while i >= 0 and toks[i][2] != "(":
+                i -= 1
+            i -= 1
+            continue
+        core = t[:-1] if t.endswith(".") and _initial_or_abbrev(lex, t) else t
+        if not core[0].isalnum() or not _is_cap(core) or core.lower() in lex.stops:
+            break
+        if t.endswith(".") and core == t:
+            break
+        i -= 1
+    run = [(toks[k][0], toks[k][0] + len(toks[k][2].rstrip("."))) for k in range(i + 1, end_i + 1)
+           if toks[k][2][0].isalnum()]
+    if not run:
+        return None
+    run_start, run_end = run[0][0], toks[end_i][1]
+    off = _official_at(art, run_start, run_end)
+    if off is not None:
+        return _Speaker("name", off[0], off[1], run_end)
+    first = text[run[0][0] : run[0][1]]
+    if first.lower() in lex.institutions or (len(first) > 1 and first.isupper()):
+        return None  # an institution speaks: ``Bawaslu meminta``, ``KASN mencatat``
+    names = _person_words(art, lex, run)
+    if not names:
+        return None
+    return _Speaker("name", None, (names[0][0], names[-1][1]), run_end)
+
+
+# ------------------------------------------------------------------ indirect quotes
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 60)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _indirect_quotes(
+    art: Article,
+    lex: _Lex,
+    quoted: list[tuple[int, int]],
+    consumed: list[tuple[int, int]],
+    directs: list[_Cand],
+) -> list[_Cand]:
+    text = art.text
+    sents = art.body_sentences()
+    out: list[_Cand] = []
+    used = sorted(consumed)
+    taken: set[int] = set()  # sentence indices that already gave an indirect quote
+
+    def add(si: int, cue_end: int, cue: str, spk: _Speaker, text_start: int | None = None,
+            text_end: int | None = None) -> None:
+        s = sents[si]
+        a = text_start if text_start is not None else _skip_intro(text, lex, cue_end, s.end)
+        b = text_end if text_end is not None else _indirect_end(art, lex, sents, si, a, quoted)
+        if b <= a:
+            return
+        t = text[a:b].strip().rstrip(".,;: ").strip()
+        if len(_WORD.findall(t)) < 2:
+            return
+        c = _Cand(start=a, end=b, text=t, kind="indirect", cue=cue)
+        _set_who(c, spk)
+        out.append(c)
+        taken.add(si)
+
+    for si, s in enumerate(sents):
+        stext_end = s.end
+        # "Hal itu disampaikan (oleh) X": the previous sentence is X's
+        pm = lex.passive_attr.match(text, s.start, stext_end)
+        if pm is not None:
+            if pm.group("nya"):
+                spk: _Speaker | None = _Speaker("prev", end=pm.end())
+            else:
+                spk = _speaker_after(art, lex, pm.end(), stext_end)
+            if spk is not None and si > 0:
+                prev = sents[si - 1]
+                hit = [c for c in directs if c.start < prev.end and c.end > prev.start]
+                hit += [c for c in out if c.start < prev.end and c.end > prev.start]
+                if hit:
+                    for c in hit:
+                        if spk.kind == "name":
+                            _set_who(c, spk)
+                else:
+                    c = _Cand(start=prev.start, end=_rstrip(text, prev.start, prev.end),
+                              text=text[prev.start : prev.end].strip().rstrip(".").strip(),
+                              kind="indirect", cue=pm.group("cue").lower())
+                    _set_who(c, spk)
+                    out.append(c)
+            # the rest of this sentence may still hold a cue (``X yang menegaskan bahwa …``)
+        # "Dikatakan X, …"
+        lm = lex.passive_lead.match(text, s.start, stext_end)
+        if lm is not None and pm is None:
+            spk = _speaker_after(art, lex, lm.end(), stext_end)
+            if spk is not None:
+                comma = text.find(",", spk.end, stext_end)
+                if comma != -1 and not text[spk.end : comma].strip():
+                    add(si, comma + 1, lm.group("cue").lower(), spk)
+                    continue
+        # active cues
+        for m in lex.indirect.finditer(text, s.start, stext_end):
+            if _inside(quoted, m.start()) or si in taken:
+                continue
+            if m.start() > 0 and text[m.start() - 1] in "-":
+                continue
+            spk = _subject_before(art, lex, s.start, m.start())
+            if spk is None:
+                continue
+            a = _skip_intro(text, lex, m.end(), stext_end)
+            if a < stext_end and lex.marks.match(text, a):
+                continue  # introduces a direct quote
+            add(si, m.end(), m.group().lower(), spk)
+            break
+        if si in taken:
+            continue
+        # "Menurut X, …" / "menurutnya …"
+        for m in lex.according.finditer(text, s.start, stext_end):
+            if _inside(quoted, m.start()):
+                continue
+            if m.group("nya"):
+                spk = _Speaker("prev", end=m.end())
+            else:
+                spk = _speaker_after(art, lex, m.end(), stext_end)
+                if spk is None or spk.end <= m.end():
+                    continue
+            add(si, spk.end, m.group("cue").lower(), spk)
+            break
+        if si in taken:
+            continue
+        # ", kata X, …" / "Lanjut X, …" / "…, terangnya."
+        for m in lex.post_cue.finditer(text, s.start, stext_end):
+            if _inside(quoted, m.start()) or _inside(used, m.start()):
+                continue
+            if m.start() > 0 and text[m.start() - 1].isalnum():
+                continue
+            before = text[s.start : m.start()].rstrip()
+            if before and not before.endswith(","):
+                continue
+            surface = m.group().lower()
+            root = lex.root_of.get(surface)
+            if root is None:
+                continue
+            if surface != root and surface.endswith(lex.nya):
+                spk = _Speaker("prev", end=m.end())
+            else:
+                spk = _speaker_after(art, lex, m.end(), stext_end)
+                if spk is None or spk.end <= m.end():
+                    continue
+            rest = text[spk.end : stext_end].strip()
+            if not rest.strip(".!? "):
+                if before:  # "…, terangnya."
+                    add(si, 0, root, spk, text_start=s.start, text_end=s.start + len(before) - 1)
+                break
+            add(si, spk.end, root, spk)
+            break
+    return out
+
+
+def _skip_intro(text: str, lex: _Lex, pos: int, end: int) -> int:
+    """Skip the punctuation and ``bahwa`` between a cue and the reported clause."""
+    while pos < end and (text[pos].isspace() or text[pos] in ",:"):
+        pos += 1
+    m = _WORD.match(text, pos, end)
+    if m and m.group().lower() in lex.complementisers:
+        pos = m.end()
+        while pos < end and (text[pos].isspace() or text[pos] in ",:"):
+            pos += 1
+    return pos
+
+
+def _indirect_end(
+    art: Article, lex: _Lex, sents: list[Sentence], si: int, start: int, quoted: list[tuple[int, int]]
+) -> int:
+    """Reported speech runs to the sentence end, on into a fragment (``Mengingat …``)."""
+    text = art.text
+    s = sents[si]
+    end = s.end
+    k = bisect.bisect_left(quoted, (start, -1))
+    if k < len(quoted) and quoted[k][0] < end:
+        # stop before a direct quote glued into the sentence (the mark itself too)
+        end = quoted[k][0]
+        while end > start and not text[end - 1].isspace() and not text[end - 1].isalnum():
+            end -= 1
+    elif si + 1 < len(sents) and sents[si + 1].paragraph == s.paragraph:
+        nxt = sents[si + 1]
+        if lex.continuation.match(text, nxt.start) and not _inside(quoted, nxt.start):
+            end = nxt.end
+    return _rstrip(text, start, end)
+
+
+# ------------------------------------------------------------------ speakers
+def _resolve_speakers(art: Article, lex: _Lex, cands: list[_Cand]) -> None:
+    """Name every quote's speaker: named, continued from the previous one, or unknown."""
+    text = art.text
+    last: tuple[str, tuple[int, int] | None] | None = None
+    for c in cands:
+        if c.who == "name":
+            if c.name is None and c.name_span is not None:
+                c.name = _fullest(art, lex, text[c.name_span[0] : c.name_span[1]])
+            c.speaker, c.speaker_span = c.name, c.name_span
+            if c.speaker:
+                last = (c.speaker, c.name_span)
+        elif last is not None:
+            c.speaker = last[0]
+
+
+def _fullest(art: Article, lex: _Lex, raw: str) -> str:
+    """The fullest form of a raw name in the article (``Bambang`` → ``Bambang Muryanto``)."""
+    name = " ".join(raw.split())
+    best = name
+    for off in art.officials:
+        forms = [off.name, *off.aliases]
+        if any(f.lower() == name.lower() for f in forms):
+            return off.name
+    words = name.split()
+    pat = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])")
+    text = art.text
+    for para in art.paragraphs:
+        for m in pat.finditer(text, para.start, para.end):
+            left = [w for w in _WORD.finditer(text, max(para.start, m.start() - 60), m.start())]
+            right = _name_run(art, lex, m.end() + 1, para.end) if m.end() < para.end and text[m.end()] == " " else []
+            ext_left = []
+            for w in reversed(left):
+                ws = w.group()
+                gap = text[w.end() : (ext_left[0].start() if ext_left else m.start())]
+                if gap not in (" ",) or not _is_name_word(lex, ws):
+                    break
+                ext_left.insert(0, w)
+            ext_right = []
+            for a, b in right:
+                if not _is_name_word(lex, text[a:b]):
+                    break
+                ext_right.append((a, b))
+            full = " ".join([w.group() for w in ext_left] + words + [text[a:b] for a, b in ext_right])
+            if len(full.split()) > len(best.split()) and len(full.split()) <= 4:
+                best = full
+    return best

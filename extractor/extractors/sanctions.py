@@ -1,9 +1,251 @@
-"""Extractor stub: sanctions (to be implemented)."""
+"""Sanctions: every sanction type an article mentions, with its severity and status.
+
+News names sanctions as nouns (``pemecatan``, ``penurunan pangkat``), passive verbs
+(``dipecat``, ``dicopot``) and phrases (``sanksi berat berupa …``). Each type's forms are
+regexes in ``patterns/sanctions.toml``; they are scanned over the headline and the body
+paragraphs. The status comes from the nearest cue before the sanction (``dijatuhi`` →
+imposed, ``terancam`` → threatened, ``bukan sekadar`` → mentioned …); a sanction in a list
+shares the status of the list's head, and one with no cue of its own continues the status
+of the previous sentence's sanction, as a speaker enumerating consequences does.
+"""
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
 from extractor.document import Article
+from extractor.models import Sanction, SanctionStatus, SanctionType, Severity
+from extractor.patterns import PatternFile, lexicon, load
 
 
-def extract(art: Article) -> list:
-    return []
+class TypeRule(BaseModel):
+    """The surface forms of one sanction type."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: SanctionType
+    #: regexes (case-insensitive), tried on word boundaries
+    patterns: list[str]
+    #: a regex that must occur in the same sentence (routine ``mutasi`` is no sanction)
+    requires: str | None = None
+
+
+@lexicon("sanctions")
+class SanctionsLexicon(PatternFile):
+    """patterns/sanctions.toml (every regex case-insensitive)."""
+
+    types: list[TypeRule]
+    exclude_before: list[str]
+    exclude_after: list[str]
+    generic_followed_by: str
+    severity: str
+    severity_levels: dict[str, Severity]
+    status_before: dict[SanctionStatus, list[str]]
+    threatened_after: str
+    modal_threat_before: str
+    modal_proposed_before: str
+    cue_window: int
+    modal_window: int
+    modal_cues: list[str]
+    list_gap: str
+    verb: str
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    types: tuple[tuple[SanctionType, re.Pattern[str], re.Pattern[str] | None], ...]
+    excl_before: re.Pattern[str]
+    excl_after: re.Pattern[str]
+    generic_followed_by: re.Pattern[str]
+    severity: re.Pattern[str]
+    cues: re.Pattern[str]
+    cue_status: tuple[SanctionStatus, ...]
+    threatened_after: re.Pattern[str]
+    modal_threat: re.Pattern[str]
+    modal_proposed: re.Pattern[str]
+    modal_cues: frozenset[str]
+    list_gap: re.Pattern[str]
+    verb: re.Pattern[str]
+
+
+def _alt(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(lex: SanctionsLexicon) -> _Compiled:
+    types = tuple(
+        (
+            rule.type,
+            re.compile(rf"(?<!\w)(?:{_alt(rule.patterns)})(?!\w)", re.I),
+            re.compile(rule.requires, re.I) if rule.requires else None,
+        )
+        for rule in lex.types
+    )
+    statuses = tuple(lex.status_before)
+    cues = "|".join(f"(?P<c{i}>{_alt(lex.status_before[s])})" for i, s in enumerate(statuses))
+    return _Compiled(
+        types=types,
+        excl_before=re.compile(_alt(lex.exclude_before), re.I),
+        excl_after=re.compile(_alt(lex.exclude_after), re.I),
+        generic_followed_by=re.compile(lex.generic_followed_by, re.I),
+        severity=re.compile(lex.severity, re.I),
+        cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.I),
+        cue_status=statuses,
+        threatened_after=re.compile(lex.threatened_after, re.I),
+        modal_threat=re.compile(lex.modal_threat_before, re.I),
+        modal_proposed=re.compile(lex.modal_proposed_before, re.I),
+        modal_cues=frozenset(c.lower() for c in lex.modal_cues),
+        list_gap=re.compile(lex.list_gap, re.I),
+        verb=re.compile(lex.verb, re.I),
+    )
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    type: SanctionType
+    sent: int  # index into the scanned sentences
+    status: SanctionStatus | None = None
+    severity: Severity | None = None
+    drop: bool = False
+
+
+def _scan_units(art: Article) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph-key) of the headline and of every body sentence, in order."""
+    units: list[tuple[int, int, int]] = [(r.start, r.end, -1) for r in art.layout.of_kind("headline")[:1]]
+    units.extend((s.start, s.end, s.paragraph) for s in art.body_sentences())
+    return units
+
+
+_TAIL = 120  # characters of a sentence before a match that exclusion rules look at
+
+
+def extract(art: Article) -> list[Sanction]:
+    """Every sanction the headline and body mention, in text order."""
+    lex = load(SanctionsLexicon)
+    c = _compiled(lex)
+    text = art.text
+    units = _scan_units(art)
+    hits: list[_Hit] = []
+    for ui, (us, ue, _) in enumerate(units):
+        sent = text[us:ue]
+        found: list[_Hit] = []
+        for stype, rx, requires in c.types:
+            if requires is not None and not requires.search(sent):
+                continue
+            for m in rx.finditer(sent):
+                before = sent[max(0, m.start() - _TAIL) : m.start()]
+                if c.excl_before.search(before) or c.excl_after.match(sent[m.end() : m.end() + 60]):
+                    continue
+                found.append(_Hit(us + m.start(), us + m.end(), stype, ui))
+        found.sort(key=lambda h: (h.start, -h.end))
+        hits.extend(_resolve_overlaps(found))
+    _assign_severity(hits, units, text, c)
+    _assign_status(hits, units, text, c)
+    _drop_generic_heads(hits, text, c)
+    return [
+        Sanction(type=h.type, severity=h.severity, status=h.status, span=art.span(h.start, h.end))
+        for h in hits
+        if not h.drop
+    ]
+
+
+def _resolve_overlaps(found: list[_Hit]) -> list[_Hit]:
+    """A typed sanction replaces an overlapping generic one; the same type keeps the longer."""
+    typed = [h for h in found if h.type is not SanctionType.unspecified]
+    out: list[_Hit] = []
+    for h in found:
+        if h.type is SanctionType.unspecified:
+            if any(t.start < h.end and h.start < t.end for t in typed):
+                continue
+        elif any(
+            o is not h and o.type is h.type and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            for o in typed
+        ):
+            continue
+        if out and out[-1].type is h.type and out[-1].start == h.start:
+            continue
+        out.append(h)
+    return out
+
+
+def _assign_severity(hits: list[_Hit], units: list[tuple[int, int, int]], text: str, c: _Compiled) -> None:
+    """ringan/sedang/berat after a sanction word applies to it and to what follows in the sentence."""
+    lex = load(SanctionsLexicon)
+    by_unit: dict[int, list[tuple[int, Severity]]] = {}
+    for ui in {h.sent for h in hits}:
+        us, ue, _ = units[ui]
+        by_unit[ui] = [
+            (m.start(), lex.severity_levels[m.group("level").lower()])
+            for m in c.severity.finditer(text, us, ue)
+        ]
+    for h in hits:
+        levels = [sev for pos, sev in by_unit[h.sent] if pos <= h.start]
+        if levels:
+            h.severity = levels[-1]
+
+
+def _cue_status(before: str, c: _Compiled) -> SanctionStatus | None:
+    """The status given by the nearest governing cue in ``before`` (the text up to a sanction)."""
+    cues = list(c.cues.finditer(before))
+    for m in reversed(cues):
+        status = c.cue_status[int(m.lastgroup[1:])]  # type: ignore[index]
+        distance = len(before) - m.end()
+        if (
+            status is SanctionStatus.threatened
+            and m.group(0).lower() in c.modal_cues
+            and distance > load(SanctionsLexicon).modal_window
+        ):
+            continue
+        if status is SanctionStatus.imposed:
+            head = before[: m.start()]
+            if c.modal_threat.search(head[-40:]):
+                return SanctionStatus.threatened
+            if c.modal_proposed.search(head[-40:]):
+                return SanctionStatus.proposed
+        return status
+    return None
+
+
+def _assign_status(hits: list[_Hit], units: list[tuple[int, int, int]], text: str, c: _Compiled) -> None:
+    window = load(SanctionsLexicon).cue_window
+    prev: _Hit | None = None
+    for h in hits:
+        us, ue, para = units[h.sent]
+        if prev is not None and prev.sent == h.sent and c.list_gap.match(text[prev.end : h.start]):
+            h.status = prev.status
+            if h.severity is None:
+                h.severity = prev.severity
+            prev = h
+            continue
+        lo = max(us, h.start - window, prev.end if prev is not None and prev.sent == h.sent else us)
+        status = _cue_status(text[lo : h.start], c)
+        if status is None and c.threatened_after.match(text[h.end : min(ue, h.end + 60)]):
+            status = SanctionStatus.threatened
+        if status is None and prev is not None and prev.sent == h.sent:
+            status = prev.status  # the same clause chain goes on
+        if status is None and c.verb.match(text[h.start : h.end]):
+            status = SanctionStatus.imposed  # "dicopot", "menghukum": it is reported as done
+        if status is None and prev is not None and prev.sent == h.sent - 1 and units[prev.sent][2] == para:
+            status = prev.status  # the speaker goes on enumerating
+        h.status = status or SanctionStatus.mentioned
+        prev = h
+
+
+def _drop_generic_heads(hits: list[_Hit], text: str, c: _Compiled) -> None:
+    """'sanksi berat berupa penurunan pangkat': the generic head is not a record of its own."""
+    for a, b in itertools.pairwise(hits):
+        if (
+            a.type is SanctionType.unspecified
+            and b.type is not SanctionType.unspecified
+            and a.sent == b.sent
+            and c.generic_followed_by.match(text[a.end : b.start])
+        ):
+            a.drop = True

@@ -1,0 +1,226 @@
+"""Fuzz every regex of the pipeline with adversarial input of growing length.
+
+Usage: ``python bench/fuzz_patterns.py [--sizes 1000,10000,100000] [--all] [--pipeline-only]``
+
+Part 1 collects every regex the pipeline compiles: it empties ``re``'s cache, loads all
+pattern files (``patterns.validate_all()``), builds an :class:`Extractor` and runs it on a
+few articles, then reads the compiled patterns back from the cache (every ``re.compile``
+passes through it, the extractors' ``lru_cache``'d compilations included). Each regex is
+run with ``finditer`` (and ``fullmatch``, how the cleaner tests whole lines) over inputs
+built to provoke backtracking: repeats of the pattern's own words, of capitalised names,
+initials, dots, digits, quotes and white space. Time per character should stay flat as
+the input grows 10× and 100×; a regex whose time grows faster is reported.
+
+Part 2 runs the whole ``extract()`` stage by stage on the same kind of input and prints
+the time per character of each stage.
+
+A growth factor above ``--limit`` (default 3× the length ratio, so 30 for 10×) is flagged
+as SUPER-LINEAR. Sizes whose previous size already took over a second are skipped (and
+flagged) so that a quadratic regex cannot stall the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SAMPLE = (
+    "Bawaslu Ingatkan ASN Jaga Netralitas\n\n"
+    "DENPASAR - Ketua Bawaslu Bali, I Putu Agus Tirta Suguna, S.H., M.H., meminta ASN menjaga "
+    "netralitas pada Pemilu 14 Februari 2024. “ASN yang terbukti tidak netral akan dijatuhi "
+    "sanksi disiplin,” kata Agus di Denpasar, Kamis (18/4/2024). Sebanyak 1.234 ASN dilaporkan "
+    "ke KASN, 12 di antaranya dijatuhi hukuman disiplin sedang berupa penundaan kenaikan pangkat "
+    "selama satu tahun, ujar Sekda Dewa Made Indra.\nBaca Juga: ASN Dilarang Berpose\n(pp03)\n"
+)
+
+
+def collect_patterns() -> list[re.Pattern[str]]:
+    """Every regex the pipeline compiles, read back from ``re``'s cache after a warm-up run."""
+    from extractor import patterns
+    from extractor.pipeline import Extractor
+
+    re.purge()
+    patterns.validate_all()
+    ex = Extractor()
+    for text in (SAMPLE, SAMPLE.encode().decode("mac_roman"), "<p>" + SAMPLE + "</p>"):
+        ex.extract(text, published="2024-04-18")
+    # spaCy's own affix rules are searched per token, not over the text: leave them out
+    tok = ex.nlp.tokenizer
+    spacy_own = {
+        getattr(getattr(tok, a, None), "__self__", None)
+        for a in ("prefix_search", "suffix_search", "infix_finditer", "url_match")
+    }
+    spacy_own = {p.pattern for p in spacy_own if isinstance(p, re.Pattern)}
+    cache = getattr(re, "_cache", {})
+    seen: dict[tuple[str, int], re.Pattern[str]] = {}
+    for value in list(cache.values()):
+        if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+            if value.pattern not in spacy_own:
+                seen.setdefault((value.pattern, value.flags), value)
+    return list(seen.values())
+
+
+def words_of(pattern: str) -> list[str]:
+    """Literal words in a regex source (what the pattern is looking for)."""
+    src = re.sub(r"\\[a-zA-Z]|\(\?[^)]*\)|\{\d+(?:,\d*)?\}", " ", pattern)
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z.]{1,}", src) if len(w) > 1][:60] or ["kata"]
+
+
+def generators(pattern: str) -> dict[str, Callable[[int], str]]:
+    """Adversarial input builders: n -> a string of length n."""
+    words = words_of(pattern)
+
+    def rep(unit: str) -> Callable[[int], str]:
+        return lambda n: (unit * (n // max(1, len(unit)) + 1))[:n]
+
+    return {
+        "own-words": rep(" ".join(words) + " "),
+        "own-words-glued": rep("".join(words)),
+        "own-words-caps": rep(" ".join(w.capitalize() for w in words) + " "),
+        "names": rep("Agus "),
+        "initials": rep("A. "),
+        "dots": rep("A.B."),
+        "digits": rep("1"),
+        "number-groups": rep("1.234."),
+        "date-like": rep("12/"),
+        "spaces": rep(" "),
+        "newlines": rep("\n"),
+        "space-newline": rep(" \n"),
+        "quotes": rep("“"),
+        "straight-quotes": rep('"a '),
+        "commas": rep("Kata, "),
+        "parens": rep("("),
+        "dashes": rep("- "),
+        "no-newline-tail": lambda n: "a" * (n - 1) + "!",
+    }
+
+
+def timed(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def fuzz_regexes(sizes: list[int], limit: float, show_all: bool) -> list[str]:
+    pats = collect_patterns()
+    print(f"# part 1: {len(pats)} compiled regexes, sizes {sizes}")
+    bad: list[str] = []
+    worst: list[tuple[float, str, str, list[float]]] = []
+    for p in pats:
+        for gname, gen in generators(p.pattern).items():
+            times: list[float] = []
+            flagged = ""
+            for k, n in enumerate(sizes):
+                if times and times[-1] > 1.0:
+                    flagged = f"skipped {n:,} (previous size took {times[-1]:.1f} s)"
+                    break
+                s = gen(n)
+                t = timed(lambda s=s, p=p: (list(p.finditer(s)), p.fullmatch(s)))
+                times.append(t)
+                if k and times[k - 1] > 1e-3:  # ratios of tiny times are noise
+                    growth = t / times[k - 1]
+                    if growth > limit * n / sizes[k - 1]:
+                        flagged = f"grows {growth:.0f}x for {n / sizes[k - 1]:.0f}x input"
+                    else:
+                        flagged = ""  # judged on the largest step measured
+            per_char = [t / n * 1e9 for t, n in zip(times, sizes, strict=False)]  # skipped sizes
+            worst.append((max(per_char), p.pattern, gname, per_char))
+            if flagged:
+                line = (
+                    f"SUPER-LINEAR  {gname:16} ns/char={[f'{x:.0f}' for x in per_char]}  "
+                    f"{flagged}\n    pattern: {p.pattern[:300]!r}"
+                )
+                bad.append(line)
+                print(line, flush=True)
+    worst.sort(reverse=True)
+    print("\n# slowest regex/input pairs (ns per character at each size)")
+    for peak, pat, gname, per_char in worst[: 40 if show_all else 12]:
+        print(f"  {peak:10.0f}  {gname:16} {[f'{x:.0f}' for x in per_char]}  {pat[:120]!r}")
+    return bad
+
+
+def fuzz_pipeline(sizes: list[int], limit: float) -> list[str]:
+    from extractor import clean, repair
+    from extractor import text as textmod
+    from extractor.document import Article
+    from extractor.extractors import dates, officials, quotes, sanctions, statistics
+    from extractor.normalize import numbers
+    from extractor.pipeline import Extractor
+
+    ex = Extractor(max_chars=max(sizes) + 1)
+    stages: list[tuple[str, Callable[[Article], object]]] = [
+        ("layout", clean.analyse_layout),
+        ("tokens", lambda a: textmod.analyse(a, ex.nlp)),
+        ("numbers", numbers.find_numbers),
+        ("dates", dates.resolve),
+        ("officials", lambda a: setattr(a, "officials", officials.extract(a))),
+        ("quotes", lambda a: setattr(a, "quotes", quotes.extract(a))),
+        ("sanctions", lambda a: setattr(a, "sanctions", sanctions.extract(a))),
+        ("statistics", lambda a: setattr(a, "statistics", statistics.extract(a))),
+    ]
+    inputs: dict[str, Callable[[int], str]] = {
+        "article-one-line": lambda n: (SAMPLE.replace("\n", " ") * (n // len(SAMPLE) + 1))[:n],
+        "article-lines": lambda n: (SAMPLE * (n // len(SAMPLE) + 1))[:n],
+        "mojibake": lambda n: (SAMPLE.encode().decode("mac_roman") * (n // len(SAMPLE) + 1))[:n],
+        "quote-storm": lambda n: ("“Kata Agus, " * (n // 12 + 1))[:n],
+        "name-run": lambda n: ("Agus Made " * (n // 10 + 1))[:n],
+        "digits-dots": lambda n: ("1.2/3,4 " * (n // 8 + 1))[:n],
+        "html": lambda n: ("<p>Kata <b>Agus</b> &amp; " * (n // 24 + 1))[:n],
+    }
+    print(f"\n# part 2: whole pipeline, stage by stage, µs per 1,000 characters, sizes {sizes}")
+    bad: list[str] = []
+    for iname, gen in inputs.items():
+        prev: dict[str, float] = {}
+        prev_n = sizes[0]
+        for n in sizes:
+            if prev and max(prev.values()) > 5.0:
+                bad.append(f"{iname}: skipped {n:,} (a stage took {max(prev.values()):.1f} s)")
+                print("  " + bad[-1])
+                break
+            raw = gen(n)
+            row: dict[str, float] = {}
+            row["repair"] = timed(lambda raw=raw: repair.repair(raw))
+            art = Article(text=repair.repair(raw).text)
+            for sname, fn in stages:
+                row[sname] = timed(lambda fn=fn, art=art: fn(art))
+            cells = " ".join(f"{k}={v / n * 1e9 / 1000:7.1f}" for k, v in row.items())
+            print(f"  {iname:16} n={n:>7,}  {cells}", flush=True)
+            for k, v in row.items():
+                if k in prev and prev[k] > 2e-3 and v / prev[k] > limit * n / prev_n:
+                    msg = (
+                        f"SUPER-LINEAR stage {k} on {iname}: {prev[k]:.3f}s at {prev_n:,} -> "
+                        f"{v:.3f}s at {n:,}"
+                    )
+                    bad.append(msg)
+                    print("  " + msg)
+            prev, prev_n = row, n
+    return bad
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--limit", type=float, default=3.0, help="allowed growth over linear")
+    ap.add_argument("--all", action="store_true", help="list more of the slowest pairs")
+    ap.add_argument("--pipeline-only", action="store_true")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    bad: list[str] = []
+    if not args.pipeline_only:
+        bad += fuzz_regexes(sizes, args.limit, args.all)
+    bad += fuzz_pipeline(sizes, args.limit)
+    print(f"\n# {len(bad)} finding(s)")
+    for line in bad:
+        print(line.splitlines()[0])
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,117 @@
+"""Officials: names, titles, bodies and mentions read from title phrases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.document import Article
+from extractor.extractors.officials import resolve_name
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _facts(extractor_, body: str):
+    return extractor_.extract("Judul Berita Uji\n\n" + body)
+
+
+def _by_name(facts) -> dict:
+    return {o.name: o for o in facts.officials}
+
+
+def test_title_before_name_with_region_and_acronym(extractor_):
+    facts = _facts(
+        extractor_,
+        "SEMARANG - Ketua Bawaslu Kabupaten Sragen Wahyu Santoso mengatakan pengawasan terus "
+        "dilakukan. Menurut Wahyu, semua ASN wajib netral.",
+    )
+    o = _by_name(facts)["Wahyu Santoso"]
+    assert o.position == "Ketua"
+    assert o.organization == "Badan Pengawas Pemilihan Umum Kabupaten Sragen"
+    assert o.region == "Sragen"
+    assert o.aliases == ["Wahyu"]
+    assert [m.text for m in o.mentions] == ["Wahyu Santoso", "Wahyu"]
+
+
+def test_sekda_gets_regional_government_and_honorifics_are_stripped(extractor_):
+    facts = _facts(
+        extractor_,
+        "Sekretaris Daerah (Sekda) Provinsi Jawa Timur Dr. H. Rudi Hartono, M.Si membuka acara itu. "
+        "Rudi Hartono meminta ASN menjaga sikap.",
+    )
+    o = _by_name(facts)["Rudi Hartono"]
+    assert o.position == "Sekretaris Daerah"
+    assert o.organization == "Pemerintah Provinsi Jawa Timur"
+
+
+def test_comma_apposition_and_expanded_ministry_title(extractor_):
+    facts = _facts(
+        extractor_,
+        "Staf Ahli Mendagri, Bayu Wicaksono, menyebut sanksi bisa dijatuhkan. "
+        "Andi Pratama, Komisioner KPU Kota Malang, juga hadir.",
+    )
+    got = _by_name(facts)
+    assert got["Bayu Wicaksono"].position == "Staf Ahli Menteri Dalam Negeri"
+    assert got["Bayu Wicaksono"].organization == "Kementerian Dalam Negeri"
+    assert got["Andi Pratama"].position == "Komisioner"
+    assert got["Andi Pratama"].organization == "Komisi Pemilihan Umum Kota Malang"
+
+
+def test_police_title_with_rank(extractor_):
+    facts = _facts(extractor_, "Kapolres Sleman, AKBP Joko Susilo, memastikan anggotanya netral.")
+    o = _by_name(facts)["Joko Susilo"]
+    assert o.position == "Kepala Kepolisian Resor"
+    assert o.organization.startswith("Kepolisian Resor")
+
+
+def test_not_officials_initials_experts_and_unnamed_roles(extractor_):
+    facts = _facts(
+        extractor_,
+        "Lima ASN yang dilaporkan adalah AB (Setda) dan CD (Dinsos). "
+        "Pengamat politik Universitas Gadjah Mada Rina Kusuma menilai hal itu wajar. "
+        "Sekretaris Daerah (Sekda) selaku pembina ASN diminta aktif.",
+    )
+    assert facts.officials == []
+
+
+def test_spelling_variant_is_one_person(extractor_):
+    facts = _facts(
+        extractor_,
+        "Anggota Komisi II DPR RI Eddy Santoso Purba hadir dalam rapat. "
+        "Anggota Komisi II DPR RI, Edi Purba, menyoroti mutasi pejabat.",
+    )
+    assert [o.name for o in facts.officials] == ["Eddy Santoso Purba"]
+    o = facts.officials[0]
+    assert o.position == "Anggota Komisi II"
+    assert "Edi Purba" in o.aliases
+
+
+def test_resolve_name_maps_short_form_to_official(extractor_):
+    text = "Judul\n\nKetua KASN Bambang Priyono mengatakan hal itu. Bambang meminta ASN netral."
+    art = Article(text=text)
+    extractor_._analyse(art)
+    start = text.index("Bambang meminta")
+    o = resolve_name(art, start, start + len("Bambang"))
+    assert o is not None and o.name == "Bambang Priyono"
+    assert resolve_name(art, text.index("ASN netral"), text.index("ASN netral") + 3) is None
+
+
+SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
+def test_seed_officials_match_gold(extractor_, path):
+    gold = json.loads((SHARED / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    facts = extractor_.extract(path.read_text(encoding="utf-8"), doc_id=path.stem)
+    got = {o.name: o for o in facts.officials}
+    assert set(got) == {o["name"] for o in gold["officials"] if not o.get("optional")}
+    text = path.read_text(encoding="utf-8")
+    for g in gold["officials"]:
+        o = got[g["name"]]
+        assert o.position == g["position"]
+        assert o.mentions, "every official is mentioned"
+        for m in o.mentions:
+            assert text[m.start : m.end] == m.text
+        assert [m.start for m in o.mentions] == sorted(m.start for m in o.mentions)
