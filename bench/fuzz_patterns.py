@@ -61,9 +61,9 @@ def collect_patterns() -> list[re.Pattern[str]]:
     cache = getattr(re, "_cache", {})
     seen: dict[tuple[str, int], re.Pattern[str]] = {}
     for value in list(cache.values()):
-        if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-            if value.pattern not in spacy_own:
-                seen.setdefault((value.pattern, value.flags), value)
+        pattern = getattr(value, "pattern", None)
+        if isinstance(value, re.Pattern) and isinstance(pattern, str) and pattern not in spacy_own:
+            seen.setdefault((pattern, value.flags), value)
     return list(seen.values())
 
 

@@ -813,6 +813,7 @@ def run(opts: BatchOptions) -> Summary:
     task_chunks = ((c, [r.as_task() for r in c]) for c in chunks)
     results = _engine_map(task_chunks, workers, kind, opts)
     complete = False
+    old_term = _stop_on_sigterm()
     try:
         for recs, res in results:
             for rec, (status, payload, counts) in zip(recs, res, strict=True):
@@ -839,7 +840,20 @@ def run(opts: BatchOptions) -> Summary:
             writer.close(complete=complete)
             progress.close()
             summary.seconds = time.perf_counter() - t0
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
     return summary
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm() -> Any:
+    """SIGTERM stops a run as cleanly as Ctrl-C does; returns the handler to restore."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_interrupt)
 
 
 def _engine_map(

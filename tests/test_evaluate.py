@@ -532,3 +532,14 @@ def test_agrees_with_reference_on_extractor_output(
     preds = evaluate.predict(golds, text_dirs, extractor_)
     assert preds, "no texts found for the gold documents"
     _assert_agrees(gold_dir, _write_dir(tmp_path / "pred", list(preds.values())), capsys)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("extractor.cli") is None, reason="extractor.cli absent"
+)
+def test_python_m_extractor_evaluate_is_wired(capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor import cli
+
+    assert cli.main(["evaluate", str(CORPUS), "--pred", str(CORPUS), "--json", "--summary"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert all(v["f1"] == 1.0 for v in out["prf"].values())

@@ -65,3 +65,13 @@ def test_regions_index_the_text():
     for r in a.layout.regions:
         assert 0 <= r.start <= r.end <= len(text)
         assert text[r.start : r.end] == text[r.start : r.end].strip()
+
+
+def test_first_paragraph_ending_in_a_date_is_body_not_caption():
+    a = layout("Judul\n\nAcara dibuka Gubernur, Selasa (17/9).\nIsi kedua.\n")
+    assert [p.kind for p in a.paragraphs] == ["body", "body"]
+
+
+def test_photo_credit_line_before_dateline_is_a_caption():
+    a = layout("Judul\n\nKetua Bawaslu Budi saat rapat. (ANTARA/Fotografer)\nJAKARTA (ANTARA) - Isi.\n")
+    assert [p.kind for p in a.paragraphs] == ["caption", "body"]

@@ -1,9 +1,425 @@
-"""Extractor stub: statistics (to be implemented)."""
+"""Statistics: counts of violations, reports, cases and people, with what was done to them.
+
+A count is a number (from ``Article.numbers``) followed by a counted noun (``489
+pelanggaran``, ``18 orang ASN``), a percentage, or a number whose noun is left out because
+the sentence goes on counting (``sebanyak 278 terbukti``). The measure comes from the
+clause around it: the first cue after the count, else the last one before it (``694
+pegawai ASN yang dilaporkan`` → reported). Topic, year, as-of date, region and source are
+read from the sentence, then from the sentences before it, then from the whole article.
+A figure written twice is one statistic. Every word is in ``patterns/statistics.toml``.
+"""
 
 from __future__ import annotations
 
-from extractor.document import Article
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+from extractor.document import Article, NumberMention, Sentence
+from extractor.models import Measure, Statistic, Topic, Unit
+from extractor.patterns import PatternFile, lexicon, load
 
 
-def extract(art: Article) -> list:
-    return []
+class MeasureCue(BaseModel):
+    """Words that say what was done to the counted things."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    measure: Measure
+    patterns: list[str]
+    #: the cue counts only for these units (all when absent)
+    units: list[Unit] | None = None
+
+
+@lexicon("statistics")
+class StatisticsLexicon(PatternFile):
+    """patterns/statistics.toml."""
+
+    noun_outranks: list[Topic]
+    noun_prefix: str
+    bare_after: str
+    bare_before: str
+    bare_end: str
+    skip_before: str
+    anaphora_after: str
+    exclude_sentence: str
+    percent_base_gap: str
+    modal_before: str
+    measure_rank: list[Measure]
+    year: str
+    year_exclude_before: str
+    election_year: str
+    as_of_before: str
+    region: str
+    region_stop: list[str]
+    units: dict[Unit, list[str]]
+    noun_measure: dict[Measure, list[str]]
+    noun_topic: dict[Topic, list[str]]
+    default_measure: dict[Unit, Measure]
+    topics: dict[Topic, list[str]]
+    sources: dict[str, list[str]]
+    measures: list[MeasureCue]
+
+
+def _alt(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def _named(groups: dict[str, list[str]], prefix: str) -> tuple[str, list[str]]:
+    keys = list(groups)
+    return "|".join(f"(?P<{prefix}{i}>{_alt(groups[k])})" for i, k in enumerate(keys)), keys
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    noun: re.Pattern[str]
+    unit_keys: list[Unit]
+    noun_measure: tuple[tuple[Measure, re.Pattern[str]], ...]
+    noun_topic: tuple[tuple[Topic, re.Pattern[str]], ...]
+    bare_after: re.Pattern[str]
+    bare_before: re.Pattern[str]
+    bare_end: re.Pattern[str]
+    skip_before: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    exclude: re.Pattern[str]
+    percent_gap: re.Pattern[str]
+    modal: re.Pattern[str]
+    cues: re.Pattern[str]
+    cue_info: tuple[MeasureCue, ...]
+    topics: tuple[tuple[Topic, re.Pattern[str]], ...]
+    year: re.Pattern[str]
+    year_excl: re.Pattern[str]
+    election_year: re.Pattern[str]
+    as_of: re.Pattern[str]
+    region: re.Pattern[str]
+    sources: re.Pattern[str]
+    source_keys: list[str]
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(lex: StatisticsLexicon) -> _Compiled:
+    units, unit_keys = _named({k.value: v for k, v in lex.units.items()}, "u")
+    cues = "|".join(f"(?P<m{i}>{_alt(c.patterns)})" for i, c in enumerate(lex.measures))
+    sources, source_keys = _named(lex.sources, "s")
+    return _Compiled(
+        noun=re.compile(rf"{lex.noun_prefix}(?:{units})(?!\w)", re.I),
+        unit_keys=[Unit(k) for k in unit_keys],
+        noun_measure=tuple((m, re.compile(rf"(?:{_alt(p)})", re.I)) for m, p in lex.noun_measure.items()),
+        noun_topic=tuple((t, re.compile(rf"(?:{_alt(p)})", re.I)) for t, p in lex.noun_topic.items()),
+        bare_after=re.compile(lex.bare_after, re.I),
+        bare_before=re.compile(lex.bare_before, re.I),
+        bare_end=re.compile(lex.bare_end, re.I),
+        skip_before=re.compile(lex.skip_before, re.I),
+        anaphora=re.compile(lex.anaphora_after),
+        exclude=re.compile(lex.exclude_sentence, re.I),
+        percent_gap=re.compile(lex.percent_base_gap, re.I),
+        modal=re.compile(lex.modal_before, re.I),
+        cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.I),
+        cue_info=tuple(lex.measures),
+        topics=tuple((t, re.compile(rf"(?<!\w)(?:{_alt(p)})(?!\w)", re.I)) for t, p in lex.topics.items()),
+        year=re.compile(lex.year),
+        year_excl=re.compile(lex.year_exclude_before, re.I),
+        election_year=re.compile(lex.election_year, re.I),
+        as_of=re.compile(lex.as_of_before, re.I),
+        region=re.compile(lex.region),
+        sources=re.compile(rf"(?<!\w)(?:{sources})(?!\w)"),
+        source_keys=source_keys,
+    )
+
+
+@dataclass
+class _Count:
+    num: NumberMention
+    unit: Unit
+    end: int  # end of the counted noun (or of the number)
+    sent: int  # index into the body sentences
+    noun: str = ""
+    measure: Measure = Measure.other
+    cued: bool = False
+    topic: Topic = Topic.other
+    year: int | None = None
+    extras: dict[str, str | None] = field(default_factory=dict)
+
+
+def extract(art: Article) -> list[Statistic]:
+    """Every distinct count in the body, in text order."""
+    lex = load(StatisticsLexicon)
+    c = _compiled(lex)
+    text = art.text
+    sents = art.body_sentences()
+    if not sents or not art.numbers:
+        return []
+    date_spans = [(d.span.start, d.span.end) for d in art.dates if d.span is not None]
+    article = _ArticleFacts(art, sents, c)
+    counts: list[_Count] = []
+    by_sent: dict[int, list[_Count]] = {}
+    ni = 0
+    numbers = sorted(art.numbers, key=lambda n: n.start)
+    for si, s in enumerate(sents):
+        while ni < len(numbers) and numbers[ni].start < s.start:
+            ni += 1
+        sentence = text[s.start : s.end]
+        if c.exclude.search(sentence):
+            continue
+        here: list[_Count] = []
+        k = ni
+        while k < len(numbers) and numbers[k].start < s.end:
+            n = numbers[k]
+            k += 1
+            if n.money or any(a <= n.start < b for a, b in date_spans):
+                continue
+            cnt = _read_count(n, s, si, text, c, here, counts, by_sent)
+            if cnt is not None:
+                here.append(cnt)
+        if here:
+            _measure_clauses(here, s, text, c, lex)
+            by_sent[si] = here
+            counts.extend(here)
+    return _finish(art, counts, sents, article, c, lex)
+
+
+def _read_count(
+    n: NumberMention,
+    s: Sentence,
+    si: int,
+    text: str,
+    c: _Compiled,
+    here: list[_Count],
+    counts: list[_Count],
+    by_sent: dict[int, list[_Count]],
+) -> _Count | None:
+    """The count a number makes with the noun after it, or None when it counts nothing."""
+    if c.skip_before.search(text[max(s.start, n.start - 30) : n.start]):
+        return None
+    after = text[n.end : min(s.end, n.end + 80)]
+    if n.percent:
+        return _Count(n, Unit.percent, n.end, si)
+    m = c.noun.match(after)
+    if m is not None:
+        end = n.end + m.end()
+        if c.anaphora.match(text[end : min(s.end, end + 60)]):
+            return None  # "ASN tersebut": a figure given before
+        unit = c.unit_keys[int(m.lastgroup[1:])]  # type: ignore[index]
+        return _Count(n, unit, end, si, noun=m.group(0).strip())
+    # the noun left out: it is the noun of the count just before
+    if not (
+        c.bare_after.match(after)
+        or (c.bare_before.search(text[max(s.start, n.start - 20) : n.start]) and c.bare_end.match(after))
+    ):
+        return None
+    prev = here[-1] if here else None
+    if prev is None:
+        for cnt in reversed(counts):
+            if cnt.sent >= si - 2 and cnt.unit is not Unit.percent:
+                prev = cnt
+            break
+    if prev is None or prev.unit is Unit.percent:
+        return None
+    return _Count(n, prev.unit, n.end, si, noun=prev.noun)
+
+
+def _measure_clauses(here: list[_Count], s: Sentence, text: str, c: _Compiled, lex: StatisticsLexicon) -> None:
+    """Measure of each count: noun, then the first cue after it, then the last cue before it."""
+    for i, cnt in enumerate(here):
+        lo = here[i - 1].end if i else s.start
+        hi = here[i + 1].num.start if i + 1 < len(here) else s.end
+        measure: Measure | None = None
+        for m, rx in c.noun_measure:
+            if cnt.noun and rx.fullmatch(cnt.noun):
+                measure = m
+        if measure is None:
+            measure = _first_cue(text, cnt.end, hi, cnt.unit, c, first=True)
+        if measure is None:
+            measure = _first_cue(text, lo, cnt.num.start, cnt.unit, c, first=False)
+        cnt.cued = measure is not None
+        cnt.measure = measure or lex.default_measure[cnt.unit]
+    # a percentage joined to the count before it shares its measure
+    for i, cnt in enumerate(here):
+        if cnt.unit is Unit.percent and i and c.percent_gap.match(text[here[i - 1].end : cnt.num.start]):
+            cnt.measure = here[i - 1].measure
+            cnt.cued = True
+            cnt.extras["base"] = "1"
+
+
+def _first_cue(text: str, lo: int, hi: int, unit: Unit, c: _Compiled, *, first: bool) -> Measure | None:
+    window = text[lo:hi]
+    found = []
+    for m in c.cues.finditer(window):
+        cue = c.cue_info[int(m.lastgroup[1:])]  # type: ignore[index]
+        if cue.units is not None and unit not in cue.units:
+            continue
+        if c.modal.search(window[max(0, m.start() - 30) : m.start()]):
+            continue  # "terancam dipecat": a threat, not what was done
+        if first:
+            return cue.measure
+        found.append(cue.measure)
+    return found[-1] if found else None
+
+
+class _ArticleFacts:
+    """Article-wide fallbacks: dominant topic, election year, as-of dates."""
+
+    def __init__(self, art: Article, sents: list[Sentence], c: _Compiled) -> None:
+        text = art.text
+        spans = [(s.start, s.end) for s in sents]
+        spans.extend((r.start, r.end) for r in art.layout.of_kind("headline")[:1])
+        topic_counts: Counter[Topic] = Counter()
+        years: Counter[int] = Counter()
+        for a, b in spans:
+            chunk = text[a:b]
+            for t, rx in c.topics:
+                topic_counts[t] += len(rx.findall(chunk))
+            for m in c.election_year.finditer(chunk):
+                years[int(m.group(1))] += 1
+        best = [t for t, n in topic_counts.most_common() if n]
+        self.topic = best[0] if best else Topic.other
+        self.election_year = years.most_common(1)[0][0] if years else None
+        self.ref_year = art.reference_date.year if art.reference_date else None
+        self.as_of: list[tuple[int, str]] = []
+        for d in art.dates:
+            if d.span is None or d.granularity not in ("day", "datetime"):
+                continue
+            if c.as_of.search(text[max(0, d.span.start - 40) : d.span.start]):
+                self.as_of.append((d.span.start, d.value[:10]))
+
+
+def _finish(
+    art: Article,
+    counts: list[_Count],
+    sents: list[Sentence],
+    article: _ArticleFacts,
+    c: _Compiled,
+    lex: StatisticsLexicon,
+) -> list[Statistic]:
+    text = art.text
+    rank = {m: i for i, m in enumerate(lex.measure_rank)}
+    out: list[Statistic] = []
+    seen: dict[tuple, int] = {}
+    for i, cnt in enumerate(counts):
+        s = sents[cnt.sent]
+        if cnt.unit is Unit.percent and not cnt.cued:
+            continue  # a bare percentage with no measure is a share of something else
+        base = counts[i - 1] if cnt.extras.get("base") else None
+        if base is not None:
+            topic, year = base.topic, base.year
+        else:
+            topic = _topic(cnt, sents, text, c, article)
+            year = _year(cnt, counts, i, s, text, c, article)
+        cnt.topic, cnt.year = topic, year
+        key = (float(cnt.num.value), cnt.unit, topic, year)
+        if key in seen:
+            rec = out[seen[key]]
+            if cnt.cued and rank[cnt.measure] < rank[Measure(rec.measure)]:
+                rec.measure = cnt.measure.value
+            continue
+        seen[key] = len(out)
+        out.append(
+            Statistic(
+                value=cnt.num.value,
+                approximate=cnt.num.approximate,
+                unit=cnt.unit,
+                measure=cnt.measure,
+                topic=topic,
+                year=year,
+                as_of=_as_of(cnt, sents, article),
+                region=_region(cnt, s, text, c, lex),
+                source=_source(cnt, sents, text, c),
+                span=art.span(cnt.num.start, cnt.end),
+            )
+        )
+    return out
+
+
+def _topic(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled, article: _ArticleFacts) -> Topic:
+    """The sentence's topic cue, the noun's topic, the previous two sentences', the article's."""
+    s = sents[cnt.sent]
+    found = _topic_in(text[s.start : s.end], c)
+    if found is None or found in load(StatisticsLexicon).noun_outranks:
+        for t, rx in c.noun_topic:
+            if cnt.noun and rx.search(cnt.noun):
+                return t
+    if found is not None:
+        return found
+    for j in (cnt.sent - 1, cnt.sent - 2):
+        if j >= 0:
+            found = _topic_in(text[sents[j].start : sents[j].end], c)
+            if found is not None:
+                return found
+    return article.topic
+
+
+def _topic_in(chunk: str, c: _Compiled) -> Topic | None:
+    for t, rx in c.topics:
+        if rx.search(chunk):
+            return t
+    return None
+
+
+def _years(text: str, lo: int, hi: int, c: _Compiled) -> list[int]:
+    out = []
+    for m in c.year.finditer(text, lo, hi):
+        if not c.year_excl.search(text[max(0, m.start() - 40) : m.start()]):
+            out.append(int(m.group(0)))
+    return out
+
+
+def _year(
+    cnt: _Count, counts: list[_Count], i: int, s: Sentence, text: str, c: _Compiled, article: _ArticleFacts
+) -> int | None:
+    """A year in the clause before the count, after it, earlier in the sentence; else the article's."""
+    prev_end = counts[i - 1].end if i and counts[i - 1].sent == cnt.sent else s.start
+    nxt = counts[i + 1].num.start if i + 1 < len(counts) and counts[i + 1].sent == cnt.sent else s.end
+    for lo, hi, last in ((prev_end, cnt.num.start, True), (cnt.end, nxt, False), (s.start, cnt.num.start, True)):
+        ys = _years(text, lo, hi, c)
+        if ys:
+            return ys[-1] if last else ys[0]
+    return article.election_year or article.ref_year
+
+
+def _as_of(cnt: _Count, sents: list[Sentence], article: _ArticleFacts) -> str | None:
+    """'per 30 September 2020' in the sentence, before it in the article, or in the next sentence."""
+    if not article.as_of:
+        return None
+    s = sents[cnt.sent]
+    same = [v for pos, v in article.as_of if s.start <= pos < s.end]
+    if same:
+        return same[0]
+    before = [v for pos, v in article.as_of if pos < s.start]
+    if before:
+        return before[-1]
+    if cnt.sent + 1 < len(sents):
+        nxt = sents[cnt.sent + 1]
+        after = [v for pos, v in article.as_of if nxt.start <= pos < nxt.end]
+        if after:
+            return after[0]
+    return None
+
+
+def _region(cnt: _Count, s: Sentence, text: str, c: _Compiled, lex: StatisticsLexicon) -> str | None:
+    """A place named in the count's sentence: after the count first, then before it."""
+    stop = set(lex.region_stop)
+    for lo, hi in ((cnt.num.start, s.end), (s.start, cnt.num.start)):
+        for m in c.region.finditer(text, lo, hi):
+            name = m.group("name")
+            if name.split()[0] not in stop:
+                return name
+    return None
+
+
+def _source(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled) -> str | None:
+    """Who counted: a body named in the sentence (nearest before the count), else up to three before."""
+    s = sents[cnt.sent]
+    before = list(c.sources.finditer(text, s.start, cnt.num.start))
+    if before:
+        return c.source_keys[int(before[-1].lastgroup[1:])]  # type: ignore[index]
+    m = c.sources.search(text, cnt.end, s.end)
+    if m is not None:
+        return c.source_keys[int(m.lastgroup[1:])]  # type: ignore[index]
+    for j in range(cnt.sent - 1, max(-1, cnt.sent - 4), -1):
+        found = list(c.sources.finditer(text, sents[j].start, sents[j].end))
+        if found:
+            return c.source_keys[int(found[-1].lastgroup[1:])]  # type: ignore[index]
+    return None
