@@ -220,13 +220,26 @@ class CsvFile(Source):
         try:
             with self._open() as fh:
                 reader = csv.DictReader(fh, strict=True)
-                for row_no, row in enumerate(reader, 1):
+                while True:
+                    try:
+                        row = next(reader)
+                    except StopIteration:
+                        break
+                    except csv.Error as exc:  # a malformed row: report it, read on
+                        row_no += 1
+                        yield Record(
+                            doc_id=f"{stem}:{row_no}",
+                            source=f"{self.path}:{reader.line_num}",
+                            error=("BadRecord", f"malformed CSV row: {one_line(exc)}"),
+                        )
+                        continue
+                    row_no += 1
                     where = f"{self.path}:{reader.line_num}"
                     rec = _from_mapping(row, self.fields, f"{stem}:{row_no}", where)
                     if rec.text is None and rec.error is None:
                         rec.error = ("TruncatedRecord", "row has fewer columns than the header")
                     yield rec
-        except (csv.Error, OSError, UnicodeDecodeError, EOFError, zlib.error) as exc:
+        except (OSError, UnicodeDecodeError, EOFError, zlib.error) as exc:
             yield Record(
                 doc_id=f"{stem}:{row_no + 1}",
                 source=f"{self.path}: row {row_no + 1}",
@@ -617,10 +630,10 @@ class ParquetWriter(Writer):
         if len(self.builder) >= self.part_size:
             self.flush()
 
-    def flush(self) -> None:
+    def flush(self, *, empty_ok: bool = False) -> None:
         import pyarrow.parquet as pq
 
-        if not len(self.builder):
+        if not len(self.builder) and not empty_ok:
             return
         fname = f"part-{self.next_part:06d}.parquet"
         for name in _WRITE_ORDER:
@@ -634,7 +647,8 @@ class ParquetWriter(Writer):
 
     def close(self, *, complete: bool) -> None:
         if complete:  # an interrupted run keeps only whole parts, so a resume cuts the same parts
-            self.flush()
+            # an empty run still gets one (empty) part per table, so every table loads
+            self.flush(empty_ok=self.next_part == 0)
 
 
 # -- the run ---------------------------------------------------------------------------

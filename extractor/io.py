@@ -129,7 +129,9 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
                 ) from None
     for sig, what in _SIGNATURES:
         if data.startswith(sig) and not _plain_text_start(data, sig):
-            raise InputError(f"{name}: this is {what}, not a text file; give the article as UTF-8 text")
+            raise InputError(
+                f"{name}: this is {what}, not a text file; give the article as UTF-8 text"
+            )
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         return utf16, "utf-16", [f"{name}: read as UTF-16 without a byte-order mark"]
@@ -142,9 +144,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     text = data.decode("utf-8", errors="surrogateescape")
     bad = len(_ESCAPED.findall(text))
     text = text.translate(_CP1252)
-    return text, "utf-8+cp1252", [
-        f"{name}: {bad:,} bytes are not UTF-8; they were read as Windows-1252 (Latin-1)"
-    ]
+    return (
+        text,
+        "utf-8+cp1252",
+        [f"{name}: {bad:,} bytes are not UTF-8; they were read as Windows-1252 (Latin-1)"],
+    )
 
 
 def _plain_text_start(data: bytes, sig: bytes) -> bool:

@@ -149,6 +149,23 @@ def test_truncated_gzip_gives_an_error_record_after_the_readable_part(tmp_path: 
     assert [e["error_type"] for e in errors] == ["TruncatedInput"]
 
 
+def test_truncated_csv_and_short_rows_become_error_records(tmp_path: Path) -> None:
+    src = tmp_path / "in.csv"
+    with src.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "text", "published"])
+        w.writerows([f"a{i}", article(i), "2024-03-19"] for i in range(3))
+        fh.write('short\ncut,"Bawaslu Catat')  # a row without text, then a cut-off one
+    out = tmp_path / "out.jsonl"
+    assert run_main(src, "-o", out, "--workers", "1") == 0
+    assert jsonl_ids(out) == ["a0", "a1", "a2"]
+    errors = [json.loads(x) for x in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
+    assert [(e["doc_id"], e["error_type"]) for e in errors] == [
+        ("short", "TruncatedRecord"),
+        ("in:5", "BadRecord"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("make", "needle"),
     [

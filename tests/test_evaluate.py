@@ -308,8 +308,11 @@ def test_cli_scores_predictions_and_applies_minimums(
 
 
 def test_cli_runs_the_extractor_on_texts_beside_the_gold(
-    capsys: pytest.CaptureFixture[str],
+    extractor_, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from extractor import pipeline
+
+    monkeypatch.setattr(pipeline, "Extractor", lambda *a, **k: extractor_)  # one load per session
     assert evaluate.main([str(CORPUS), "--json", "--summary"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out["prf"]) == set(evaluate.CATEGORIES)

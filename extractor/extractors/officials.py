@@ -90,16 +90,19 @@ class NameLexicon(PatternFile):
 _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
 
 
-@dataclass(frozen=True)
 class _Tok:
-    text: str
-    start: int
-    end: int
-    kind: str  # w (word) | n (number) | d (degree) | p (punctuation)
+    """A token with its case-folded form (a plain slotted class: tokens are made by the
+    hundred per article, and a frozen dataclass costs several times more to build)."""
 
-    @property
-    def cap(self) -> bool:
-        return self.kind == "w" and self.text[0].isupper()
+    __slots__ = ("text", "start", "end", "kind", "fold", "cap")
+
+    def __init__(self, text: str, start: int, end: int, kind: str) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind  # w (word) | n (number) | d (degree) | p (punctuation)
+        self.fold = text.casefold()
+        self.cap = kind == "w" and text[0].isupper()
 
 
 class _Phrases:
@@ -117,18 +120,22 @@ class _Phrases:
             lst.append((words, value))
             lst.sort(key=lambda p: -len(p[0]))
 
+    def firsts(self) -> set[str]:
+        """The case-folded words a phrase can start with."""
+        return set(self._by_first)
+
     def match(self, toks: list[_Tok], i: int) -> tuple[object, int] | None:
         """(value, index after the match) of the longest phrase starting at word token i."""
         if i >= len(toks) or toks[i].kind != "w":
             return None
-        for words, value in self._by_first.get(toks[i].text.casefold(), ()):
+        for words, value in self._by_first.get(toks[i].fold, ()):
             j, k = i, 0
             while k < len(words) and j < len(toks):
                 t = toks[j]
                 if t.kind == "p" and t.text in "-." and k > 0:  # "PDI-P", "Kab." … tolerated
                     j += 1
                     continue
-                if t.kind != "w" or t.text.casefold() != words[k]:
+                if t.kind != "w" or t.fold != words[k]:
                     break
                 j += 1
                 k += 1
@@ -166,6 +173,7 @@ class _Lex:
     blockers: frozenset[str]
     suffixes: tuple[str, ...]
     vocab: frozenset[str] = field(default_factory=frozenset)
+    starts: frozenset[str] = field(default_factory=frozenset)  # words that can open a phrase
 
 
 @functools.lru_cache(maxsize=4)
@@ -219,7 +227,7 @@ def _compile(
         expansions={k.casefold(): v for k, v in nam.expansions.items()},
         links=links,
         alias_cue=re.compile(nam.alias_cues, re.I),
-        blockers=frozenset(nam.title_blockers),
+        blockers=frozenset(nam.title_blockers) | {"-"},
         suffixes=tuple(nam.not_name_suffixes),
     )
     vocab = set(
@@ -238,6 +246,7 @@ def _compile(
             if " " not in f:
                 vocab.add(f.casefold())
     lex.vocab = frozenset(vocab)
+    lex.starts = frozenset(titles.firsts() | modifiers.firsts() | lex.ranks)
     return lex
 
 
@@ -258,6 +267,7 @@ def _tokens(lex: _Lex, text: str, start: int, end: int) -> list[_Tok]:
 # names
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """A spelling-tolerant key: ``Deddy`` and ``Dedi``, ``Andy`` and ``Andi`` agree."""
     w = word.casefold().replace("y", "i").replace("’", "").replace("'", "")
@@ -324,9 +334,9 @@ class _Reader:
                 if t.kind != "w":
                     continue
                 if t.text[0].islower() and k > 0:
-                    lower.add(t.text.casefold())
-                if k > 0 and toks[k - 1].text.casefold() in lex.place_cues and t.cap:
-                    places.add(t.text.casefold())
+                    lower.add(t.fold)
+                if k > 0 and toks[k - 1].fold in lex.place_cues and t.cap:
+                    places.add(t.fold)
         self.lower = frozenset(lower)
         self.places = frozenset(places)
 
@@ -339,7 +349,7 @@ class _Reader:
             and t.text.isupper()
             and k + 1 < len(toks)
             and toks[k + 1].text == "."
-            and t.text.casefold() not in self.lex.honorifics
+            and t.fold not in self.lex.honorifics
         )
 
     def is_name_word(self, toks: list[_Tok], k: int) -> bool:
@@ -348,7 +358,7 @@ class _Reader:
             return False
         if self.is_initial(toks, k):
             return True
-        w = t.text.casefold()
+        w = t.fold
         if len(t.text) < 2 or not any(c.islower() for c in t.text):
             return False
         return not (w in self.lex.vocab or w in self.lower or w.endswith(self.lex.suffixes))
@@ -357,7 +367,7 @@ class _Reader:
         """Past honorifics and ranks (with their stops): ``Irjen. Pol.``, ``Dr H``, ``Prof.``."""
         while k < len(toks):
             t = toks[k]
-            w = t.text.casefold()
+            w = t.fold
             if (
                 t.kind == "w"
                 and (w in self.lex.honorifics or w in self.lex.ranks)
@@ -425,7 +435,7 @@ class _Reader:
         t = toks[k]
         if not t.cap:
             return None
-        typ = self.lex.types.get(t.text.casefold())
+        typ = self.lex.types.get(t.fold)
         if typ:
             j = k + 1
             if j < len(toks) and toks[j].text == ".":
@@ -438,11 +448,11 @@ class _Reader:
             while (
                 e < len(toks)
                 and toks[e].cap
-                and toks[e].text.casefold() not in self.lex.vocab
+                and toks[e].fold not in self.lex.vocab
                 and e - j < 3
             ):
                 e += 1
-                if toks[e - 1].text.casefold() in self.lex.directions:
+                if toks[e - 1].fold in self.lex.directions:
                     break
             if e > j and typ in ("Desa", "Kelurahan", "Kecamatan"):
                 return _Region(" ".join(x.text for x in toks[j:e]), typ), e
@@ -483,7 +493,7 @@ class _Reader:
                 if (
                     t.text == "."
                     and k > 0
-                    and toks[k - 1].text.casefold() in self.lex.ranks | self.lex.honorifics
+                    and toks[k - 1].fold in self.lex.ranks | self.lex.honorifics
                 ):
                     k += 1
                     continue
@@ -507,7 +517,7 @@ class _Reader:
                     entry = got2[1] or entry
                     k = got2[2]
                     continue
-            w = t.text.casefold()
+            w = t.fold
             if w == "dan" and k + 1 < n and toks[k + 1].cap and self.role_word(toks, k + 1):
                 (orgs if orgs else pos).append("dan")
                 k += 1
@@ -577,11 +587,11 @@ class _Reader:
         name = self.words(toks, k, e)
         # a place the title serves, read into the name: "Kades Tambun Selatan Suryadi"
         for idx, tk in enumerate(name[:-1]):
-            if tk.text.casefold() in self.lex.directions and region is None:
+            if tk.fold in self.lex.directions and region is None:
                 region = _Region(" ".join(x.text for x in name[: idx + 1]), entry.government)
                 name = name[idx + 1 :]
                 break
-        if region is None and len(name) > 1 and name[0].text.casefold() in self.places:
+        if region is None and len(name) > 1 and name[0].fold in self.places:
             region = _Region(name[0].text, None)
             name = name[1:]
         cand = self.make(pos, entry, orgs, region, name)
@@ -609,7 +619,7 @@ class _Reader:
         t = toks[k]
         if t.kind != "w":
             return False
-        w = t.text.casefold()
+        w = t.fold
         if w == "dan":
             return k + 1 < len(toks) and self.role_word(toks, k + 1)
         if not t.text[0].isupper():
@@ -685,7 +695,7 @@ class _Reader:
             or (toks[s - 1].text == "." and s >= 2 and self.is_initial(toks, s - 2))
         ):
             s -= 1
-        if s > 0 and (toks[s - 1].cap and toks[s - 1].text.casefold() not in self.lex.not_names):
+        if s > 0 and (toks[s - 1].cap and toks[s - 1].fold not in self.lex.not_names):
             return None  # the run starts inside another title phrase
         got = self.role(toks, i)
         if got is None:
@@ -706,13 +716,17 @@ class _Reader:
             n = len(toks)
             while i < n:
                 t = toks[i]
-                if t.kind == "w" and (i == 0 or toks[i - 1].text not in self.lex.blockers | {"-"}):
+                if (
+                    t.kind == "w"
+                    and t.fold in self.lex.starts
+                    and (i == 0 or toks[i - 1].text not in self.lex.blockers)
+                ):
                     cand = self.phrase(toks, i)
                     if cand is None and (
                         self.lex.titles.match(toks, i) or self.lex.modifiers.match(toks, i)
                     ):
                         cand = self.apposition(toks, i)
-                    if cand is None and t.text.casefold() in self.lex.ranks and t.cap:
+                    if cand is None and t.fold in self.lex.ranks and t.cap:
                         k = self.skip_noise(toks, i)
                         e = self.name_run(toks, k)
                         if e > k and k > i:
@@ -819,6 +833,8 @@ def extract(art: Article) -> list[Official]:
     reader = _Reader(art, _lex())
     recs = _merge(list(reader.candidates()))
     recs = [r for r in recs if any(len(w) > 2 and any(c.islower() for c in w) for w in r.name)]
+    if not recs:
+        return []
     out: list[Official] = []
     for rec, (spans, aliases) in zip(recs, _mentions(reader, recs), strict=True):
         out.append(
@@ -849,8 +865,8 @@ def resolve_name(art: Article, start: int, end: int) -> Official | None:
         t.text
         for t in _tokens(lex, art.text, start, end)
         if t.kind == "w"
-        and t.text.casefold() not in lex.honorifics
-        and t.text.casefold() not in lex.ranks
+        and t.fold not in lex.honorifics
+        and t.fold not in lex.ranks
     ]
     if not words:
         return None

@@ -50,6 +50,10 @@ class QuotesLexicon(PatternFile):
     titles: list[str]
     institutions: list[str]
     name_stops: list[str]
+    #: lowercase words inside a long title (``Kepala Bidang Mutasi dan Promosi``)
+    connectors: list[str]
+    #: words after which the next word is a place, not a name (``Kota Balikpapan``)
+    region_heads: list[str]
 
 
 # ------------------------------------------------------------------ compiled lexicon
@@ -76,6 +80,8 @@ class _Lex:
     titles: frozenset[str]
     institutions: frozenset[str]
     stops: frozenset[str]
+    connectors: frozenset[str]
+    region_heads: frozenset[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -103,7 +109,7 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
             rf"\s*(?:oleh\s+)?",
             re.I,
         ),
-        passive_lead=re.compile(rf"(?P<cue>{_alt(lex.passive_cues)})\s+(?=[A-Z])", 0),
+        passive_lead=re.compile(rf"(?P<cue>{_alt(lex.passive_cues)})\s+(?=\w)", re.I),
         according=re.compile(rf"\b(?P<cue>{_alt(lex.according_to)})(?P<nya>{nya})?\b", re.I),
         pronouns=frozenset(lex.pronouns),
         nya=lex.nya_suffix,
@@ -117,6 +123,8 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
         titles=frozenset(lex.titles),
         institutions=frozenset(lex.institutions),
         stops=frozenset(lex.name_stops),
+        connectors=frozenset(lex.connectors),
+        region_heads=frozenset(lex.region_heads),
     )
 
 
@@ -188,7 +196,7 @@ def _direct_quotes(
 ) -> tuple[list[_Cand], list[tuple[int, int]]]:
     """Pair quotation marks paragraph by paragraph; attach each quote's cue and speaker."""
     text = art.text
-    raw: list[tuple[list[tuple[int, int]], bool, int]] = []  # (pieces, orphan, para index)
+    raw: list[tuple[list[tuple[int, int]], bool, int]] = []  # (pieces, forced as speech, para index)
     carry: list[tuple[int, int]] | None = None
     for pi, para in enumerate(body):
         marks = list(lex.marks.finditer(text, para.start, para.end))
@@ -202,7 +210,7 @@ def _direct_quotes(
                 open_at = marks[0].end()
                 marks = marks[1:]
             else:
-                raw.append((carry, False, pi - 1))
+                raw.append((carry, _opens_para(text, body[pi - 1], carry), pi - 1))
             carry = None
         for k, m in enumerate(marks):
             g, p, q = m.group(), m.start(), m.end()
@@ -234,11 +242,11 @@ def _direct_quotes(
             pieces.append((open_at, _rstrip(text, open_at, para.end)))
             carry = pieces
     if carry is not None:
-        raw.append((carry, False, len(body) - 1))
+        raw.append((carry, _opens_para(text, body[-1], carry), len(body) - 1))
 
     out: list[_Cand] = []
     consumed: list[tuple[int, int]] = []
-    for pieces, orphan, pi in raw:
+    for pieces, forced, pi in raw:
         para = body[pi]
         first_para = _para_of(body, pieces[0][0])
         start, end = pieces[0][0], pieces[-1][1]
@@ -248,9 +256,9 @@ def _direct_quotes(
             continue
         close_at = end  # position of the closing mark (or paragraph end)
         after = _post_attribution(art, lex, close_at, para.end)
-        before = None if orphan else _pre_attribution(art, lex, first_para.start, start, out)
+        before = None if forced else _pre_attribution(art, lex, first_para.start, start, out)
         has_cue = after is not None or before is not None
-        if not has_cue and not _looks_like_speech(text, lex, start, qtext, orphan or len(pieces) > 1):
+        if not has_cue and not _looks_like_speech(text, lex, start, qtext, forced or len(pieces) > 1):
             continue
         c = _Cand(start=start, end=end, text=qtext, kind="direct", cue=None)
         c.extra = pieces[1:]
@@ -265,6 +273,12 @@ def _direct_quotes(
             _set_who(c, spk)
         out.append(c)
     return out, consumed
+
+
+def _opens_para(text: str, para: Region, pieces: list[tuple[int, int]]) -> bool:
+    """An unclosed quote whose mark opens its paragraph: speech cut short, not a term."""
+    first = _first_char(text, para.start, para.end)
+    return len(pieces) == 1 and pieces[0][0] - first <= 2
 
 
 def _first_char(text: str, start: int, end: int) -> int:
@@ -429,12 +443,17 @@ def _name_run(art: Article, lex: _Lex, pos: int, limit: int) -> list[tuple[int, 
 
 
 def _person_words(art: Article, lex: _Lex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The trailing name words of a run, after its titles and institution words."""
+    """The trailing name words of a run, after its titles, institutions and places."""
     text = art.text
     k = len(words)
     while k > 0 and _is_name_word(lex, text[words[k - 1][0] : words[k - 1][1]]):
         k -= 1
-    return words[k:]
+    # ``Bawaslu Kota Balikpapan Ahmadi Azis``: the word after a place head is the place
+    if k > 0 and len(words) - k >= 2 and text[words[k - 1][0] : words[k - 1][1]].lower() in lex.region_heads:
+        k += 1
+    out = words[k:]
+    # ``Gatot Gatot Eddy Pramono``: a word doubled by a typo
+    return [w for n, w in enumerate(out) if n == 0 or text[w[0] : w[1]] != text[out[n - 1][0] : out[n - 1][1]]]
 
 
 def _official_at(art: Article, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
@@ -482,23 +501,58 @@ def _speaker_after(art: Article, lex: _Lex, pos: int, limit: int) -> _Speaker | 
     if not words:
         return None
     run_end = words[-1][1]
-    names = _person_words(art, lex, words)
-    if not names:
-        # titles only; ``kata Ketua Bawaslu Lampung, Candrawansah`` names the person after a comma
-        j = run_end
-        while j < limit and text[j] in " \t\xa0":
-            j += 1
-        if j < limit and text[j] == ",":
-            more = _name_run(art, lex, _first_char(text, j + 1, limit), limit)
-            if more and _person_words(art, lex, more):
-                words, run_end = more, more[-1][1]
-                names = _person_words(art, lex, more)
+    first = text[words[0][0] : words[0][1]]
+    if not _is_name_word(lex, first):
+        # ``kata Ketua Bawaslu Lampung, Candrawansah``: the person is named after the comma
+        more = _appositive_name(art, lex, run_end, limit)
+        if more:
+            words, run_end = words + more, more[-1][1]
     off = _official_at(art, words[0][0], run_end)
     if off is not None:
         return _Speaker("name", off[0], off[1], run_end)
+    names = _person_words(art, lex, words)
     if not names:
+        by_post = _official_by_position(art, lex, words)
+        if by_post is not None:
+            return _Speaker("name", by_post, None, run_end)
         return _Speaker("prev", end=run_end)
     return _Speaker("name", None, (names[0][0], names[-1][1]), run_end)
+
+
+def _appositive_name(art: Article, lex: _Lex, pos: int, limit: int) -> list[tuple[int, int]]:
+    """The name after a title's comma: ``Kepala Bidang Mutasi dan Promosi …, Herman``."""
+    text = art.text
+    depth = 0
+    for n, m in enumerate(_TOKEN.finditer(text, pos, limit)):
+        tok = m.group()
+        if n > 30:
+            break
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif tok == ",":
+            more = _name_run(art, lex, _first_char(text, m.end(), limit), limit)
+            return more if _person_words(art, lex, more) else []
+        elif tok[0].isalnum() and not (_is_cap(tok) or tok.lower() in lex.connectors):
+            break
+        elif not tok[0].isalnum() and tok not in "&/-":
+            break
+    return []
+
+
+def _official_by_position(art: Article, lex: _Lex, words: list[tuple[int, int]]) -> str | None:
+    """A speaker named by title alone (``Sekretaris Daerah Kabupaten Seluma``): the one
+    official whose position the title spells out."""
+    said = {art.text[a:b].casefold() for a, b in words}
+    hits = [
+        o.name
+        for o in art.officials
+        if o.position and set(_WORD.findall(o.position.casefold())) <= said
+    ]
+    return hits[0] if len(set(hits)) == 1 else None
 
 
 def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speaker | None:
@@ -516,6 +570,13 @@ def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speake
         break
     if i < 0:
         return None
+    if toks[i + 1 : i + 2] and toks[i + 1][2] == "," and not _is_cap(toks[i][2]):
+        # ``X, dalam amanatnya, menekankan``: a short aside between commas
+        j = i
+        while j >= 0 and i - j < 6 and toks[j][2] != "," and not _is_cap(toks[j][2]):
+            j -= 1
+        if j >= 0 and toks[j][2] == ",":
+            i = j - 1
     low = toks[i][2].lower()
     if low in lex.pronouns:
         return _Speaker("prev", span=(toks[i][0], toks[i][1]), end=toks[i][1])
@@ -561,11 +622,13 @@ def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speake
     if off is not None:
         return _Speaker("name", off[0], off[1], run_end)
     first = text[run[0][0] : run[0][1]]
-    if first.lower() in lex.institutions or (len(first) > 1 and first.isupper()):
+    titled = i >= 0 and toks[i][2].lower() in lex.titles  # ``anggota Bawaslu X``
+    if not titled and (first.lower() in lex.institutions or (len(first) > 1 and first.isupper())):
         return None  # an institution speaks: ``Bawaslu meminta``, ``KASN mencatat``
     names = _person_words(art, lex, run)
     if not names:
-        return None
+        by_post = _official_by_position(art, lex, run)
+        return _Speaker("name", by_post, None, run_end) if by_post else None
     return _Speaker("name", None, (names[0][0], names[-1][1]), run_end)
 
 
@@ -687,8 +750,13 @@ def _indirect_quotes(
                     continue
             rest = text[spk.end : stext_end].strip()
             if not rest.strip(".!? "):
-                if before:  # "…, terangnya."
-                    add(si, 0, root, spk, text_start=s.start, text_end=s.start + len(before) - 1)
+                if before:  # "…, terangnya." / "…, lanjut Erna. <more of what she said>"
+                    end = s.start + len(before) - 1
+                    if si + 1 < len(sents) and sents[si + 1].paragraph == s.paragraph:
+                        nxt = sents[si + 1]
+                        if not _inside(quoted, nxt.start) and not lex.marks.search(text, nxt.start, nxt.end):
+                            end = nxt.end
+                    add(si, 0, root, spk, text_start=s.start, text_end=end)
                 break
             add(si, spk.end, root, spk)
             break

@@ -11,6 +11,7 @@ of the previous sentence's sanction, as a speaker enumerating consequences does.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -29,6 +30,8 @@ class TypeRule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     type: SanctionType
+    #: lowercase substrings that every form contains (a fast pre-filter)
+    triggers: list[str]
     #: regexes (case-insensitive), tried on word boundaries
     patterns: list[str]
     #: a regex that must occur in the same sentence (routine ``mutasi`` is no sanction)
@@ -58,7 +61,7 @@ class SanctionsLexicon(PatternFile):
 
 @dataclass(frozen=True)
 class _Compiled:
-    types: tuple[tuple[SanctionType, re.Pattern[str], re.Pattern[str] | None], ...]
+    types: tuple[tuple[SanctionType, tuple[str, ...], re.Pattern[str], re.Pattern[str] | None], ...]
     excl_before: re.Pattern[str]
     excl_after: re.Pattern[str]
     generic_followed_by: re.Pattern[str]
@@ -82,6 +85,7 @@ def _compiled(lex: SanctionsLexicon) -> _Compiled:
     types = tuple(
         (
             rule.type,
+            tuple(rule.triggers),
             re.compile(rf"(?<!\w)(?:{_alt(rule.patterns)})(?!\w)", re.I),
             re.compile(rule.requires, re.I) if rule.requires else None,
         )
@@ -133,20 +137,24 @@ def extract(art: Article) -> list[Sanction]:
     c = _compiled(lex)
     text = art.text
     units = _scan_units(art)
-    hits: list[_Hit] = []
-    for ui, (us, ue, _) in enumerate(units):
-        sent = text[us:ue]
-        found: list[_Hit] = []
-        for stype, rx, requires in c.types:
-            if requires is not None and not requires.search(sent):
+    starts = [u[0] for u in units]
+    lower = text.lower()
+    found: list[_Hit] = []
+    for stype, triggers, rx, requires in c.types:
+        for ui in _triggered(lower, triggers, starts, units):
+            us, ue, _ = units[ui]
+            if requires is not None and requires.search(text, us, ue) is None:
                 continue
-            for m in rx.finditer(sent):
-                before = sent[max(0, m.start() - _TAIL) : m.start()]
-                if c.excl_before.search(before) or c.excl_after.match(sent[m.end() : m.end() + 60]):
+            for m in rx.finditer(text, us, ue):
+                if c.excl_before.search(text[max(us, m.start() - _TAIL) : m.start()]) or c.excl_after.match(
+                    text[m.end() : min(ue, m.end() + 60)]
+                ):
                     continue
-                found.append(_Hit(us + m.start(), us + m.end(), stype, ui))
-        found.sort(key=lambda h: (h.start, -h.end))
-        hits.extend(_resolve_overlaps(found))
+                found.append(_Hit(m.start(), m.end(), stype, ui))
+    found.sort(key=lambda h: (h.start, -h.end))
+    hits: list[_Hit] = []
+    for ui in range(len(units)):
+        hits.extend(_resolve_overlaps([h for h in found if h.sent == ui]))
     _assign_severity(hits, units, text, c)
     _assign_status(hits, units, text, c)
     _drop_generic_heads(hits, text, c)
@@ -155,6 +163,21 @@ def extract(art: Article) -> list[Sanction]:
         for h in hits
         if not h.drop
     ]
+
+
+def _triggered(lower: str, triggers: tuple[str, ...], starts: list[int], units: list[tuple[int, int, int]]) -> list[int]:
+    """Indexes of the units holding one of ``triggers`` (plain substring search: fast)."""
+    hit: set[int] = set()
+    for t in triggers:
+        i = lower.find(t)
+        while i >= 0:
+            ui = bisect.bisect_right(starts, i) - 1
+            if ui >= 0 and i < units[ui][1]:
+                hit.add(ui)
+                i = lower.find(t, units[ui][1])
+            else:
+                i = lower.find(t, i + 1)
+    return sorted(hit)
 
 
 def _resolve_overlaps(found: list[_Hit]) -> list[_Hit]:

@@ -39,6 +39,7 @@ class StatisticsLexicon(PatternFile):
     """patterns/statistics.toml."""
 
     noun_outranks: list[Topic]
+    violation_context: str
     noun_prefix: str
     bare_after: str
     bare_before: str
@@ -84,6 +85,7 @@ class _Compiled:
     bare_end: re.Pattern[str]
     skip_before: re.Pattern[str]
     anaphora: re.Pattern[str]
+    context: re.Pattern[str]
     exclude: re.Pattern[str]
     percent_gap: re.Pattern[str]
     modal: re.Pattern[str]
@@ -114,6 +116,7 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
         bare_end=re.compile(lex.bare_end, re.I),
         skip_before=re.compile(lex.skip_before, re.I),
         anaphora=re.compile(lex.anaphora_after),
+        context=re.compile(lex.violation_context, re.I),
         exclude=re.compile(lex.exclude_sentence, re.I),
         percent_gap=re.compile(lex.percent_base_gap, re.I),
         modal=re.compile(lex.modal_before, re.I),
@@ -300,14 +303,16 @@ def _finish(
     seen: dict[tuple, int] = {}
     for i, cnt in enumerate(counts):
         s = sents[cnt.sent]
-        if cnt.unit is Unit.percent and not cnt.cued:
-            continue  # a bare percentage with no measure is a share of something else
+        if not cnt.cued and not _in_context(cnt, sents, text, c):
+            continue  # "945 ribu ASN" housed, "8 orang" hurt: no violation, no report
         base = counts[i - 1] if cnt.extras.get("base") else None
         if base is not None:
             topic, year = base.topic, base.year
         else:
             topic = _topic(cnt, sents, text, c, article)
             year = _year(cnt, counts, i, s, text, c, article)
+            if cnt.unit is Unit.percent and (not cnt.cued or topic is Topic.other):
+                continue  # a share of buyers, of a tax, of regions: not a count of ours
         cnt.topic, cnt.year = topic, year
         key = (float(cnt.num.value), cnt.unit, topic, year)
         if key in seen:
@@ -331,6 +336,14 @@ def _finish(
             )
         )
     return out
+
+
+def _in_context(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled) -> bool:
+    """Whether the count's sentence or the one before speaks of violations, reports or sanctions."""
+    for j in (cnt.sent, cnt.sent - 1):
+        if j >= 0 and c.context.search(text, sents[j].start, sents[j].end):
+            return True
+    return False
 
 
 def _topic(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled, article: _ArticleFacts) -> Topic:
