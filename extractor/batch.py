@@ -51,6 +51,8 @@ from extractor.tables import (
 
 #: what one record's result counts, in the summary line
 FACT_KINDS = ("officials", "quotes", "sanctions", "statistics", "dates")
+#: articles per worker before the pool is replaced by fresh processes (bounds memory)
+RECYCLE_AFTER = 20_000
 #: Parquet files are written in this order; ``articles`` last, as the part's commit mark
 _WRITE_ORDER = (*[t for t in TABLES if t != "articles"], "articles")
 
@@ -408,11 +410,27 @@ def _ordered_pool_map(
 
     ctx = _mp_context()
     initargs = (extractor,) if ctx.get_start_method() == "fork" else (None,)
-    ex = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=initargs)
+
+    def pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            workers, mp_context=ctx, initializer=_init_worker, initargs=initargs
+        )
+
+    ex = pool()
     pending: deque[tuple[Any, Any]] = deque()
+    submitted = 0
     try:
         for chunk in chunks:
+            if submitted >= RECYCLE_AFTER * workers:
+                # fresh workers now and then: spaCy's vocabulary (and any cache) grows with
+                # every new word, so a worker's memory would creep up over millions of articles
+                while pending:
+                    done_chunk, fut = pending.popleft()
+                    yield done_chunk, fut.result()
+                ex.shutdown(wait=True)
+                ex, submitted = pool(), 0
             pending.append((chunk, ex.submit(fn, chunk, *args)))
+            submitted += len(chunk)
             if len(pending) >= 3 * workers:
                 done_chunk, fut = pending.popleft()
                 yield done_chunk, fut.result()
@@ -590,7 +608,9 @@ class ParquetWriter(Writer):
             self._recover()
         for name in TABLES:
             (out / name).mkdir(parents=True, exist_ok=True)
-        self.builder = TableBuilder()
+        self.builder = TableBuilder()  # rows of the chunk at hand
+        self.pending: dict[str, list[Any]] = {name: [] for name in TABLES}  # Arrow, this part
+        self.count = 0  # records in this part
 
     def _recover(self) -> None:
         import pyarrow.parquet as pq
@@ -620,30 +640,43 @@ class ParquetWriter(Writer):
 
     def add_ok(self, rec: Record, payload: dict[str, list[dict[str, Any]]]) -> None:
         self.builder.add_rows(payload)
-        self._maybe_flush()
+        self._count()
 
     def add_error(self, rec: Record, error_type: str, message: str) -> None:
         self.builder.add_error(rec.doc_id, error_type, message, rec.source)
-        self._maybe_flush()
+        self._count()
 
-    def _maybe_flush(self) -> None:
-        if len(self.builder) >= self.part_size:
+    def _count(self) -> None:
+        self.count += 1
+        if self.count >= self.part_size:
             self.flush()
 
+    def end_chunk(self) -> None:
+        """Move the chunk's rows into compact Arrow tables until the part is full."""
+        if len(self.builder):
+            for name, table in self.builder.to_arrow().items():
+                self.pending[name].append(table)
+            self.builder = TableBuilder()
+
     def flush(self, *, empty_ok: bool = False) -> None:
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if not len(self.builder) and not empty_ok:
+        if not self.count and not empty_ok:
             return
+        self.end_chunk()
         fname = f"part-{self.next_part:06d}.parquet"
         for name in _WRITE_ORDER:
-            table = arrow_table(name, self.builder.rows[name])
+            parts = self.pending[name] or [arrow_table(name, [])]
+            # one contiguous chunk: the bytes must not depend on how work was chunked
+            table = pa.concat_tables(parts).combine_chunks()
             final = self.root / name / fname
             tmp = final.with_name(f".{fname}.tmp")
             pq.write_table(table, tmp, compression="zstd")
             os.replace(tmp, final)
         self.next_part += 1
-        self.builder = TableBuilder()
+        self.pending = {name: [] for name in TABLES}
+        self.count = 0
 
     def close(self, *, complete: bool) -> None:
         if complete:  # an interrupted run keeps only whole parts, so a resume cuts the same parts

@@ -152,17 +152,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
 
 
 def _plain_text_start(data: bytes, sig: bytes) -> bool:
-    """Short signatures ("BM", "MZ", "ID3", "BZh") also start ordinary words: check the rest."""
-    if len(sig) > 3:
+    """Short letter signatures ("BM", "MZ", "ID3", "BZh") also start ordinary words
+    ("BMKG memperkirakan …"): such a file is text when its head has no control bytes."""
+    if len(sig) > 3 or not sig.isalnum():
         return False
-    head = data[:512]
-    try:
-        sample = head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # not just a sequence cut at the sample's end
-            return False
-        sample = head[: exc.start].decode("utf-8")
-    return not any(ch < " " and ch not in _TEXT_CONTROLS for ch in sample)
+    return not any(b < 0x20 and chr(b) not in _TEXT_CONTROLS for b in data[:512])
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -322,19 +322,28 @@ def _mojibake(
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> Repaired:
-    """Build the repaired text and its map from sorted, non-overlapping edits."""
-    merged: list[list] = []
+    """Build the repaired text and its map from sorted, non-overlapping edits.
+
+    A deletion is merged into the edit it touches (so no two edits start at the same
+    repaired offset); adjacent replacements stay apart, so a span that starts at the
+    second one does not widen over the first.
+    """
+    groups: list[tuple[int, int, list[str], bool]] = []  # (start, end, pieces, has_text)
     for s, e, rep in edits:
-        if merged and merged[-1][1] == s:
-            merged[-1][1] = e
-            merged[-1][2] += rep
-        elif rep != text[s:e]:
-            merged.append([s, e, rep])
+        if rep == text[s:e]:
+            continue
+        if groups and groups[-1][1] == s and (not rep or not groups[-1][3]):
+            gs, _, reps, has_text = groups[-1]
+            reps.append(rep)
+            groups[-1] = (gs, e, reps, has_text or bool(rep))
+        else:
+            groups.append((s, e, [rep], bool(rep)))
     pieces: list[str] = []
     spans: list[tuple[int, int, int, int]] = []
     prev = 0
     r = 0
-    for s, e, rep in merged:
+    for s, e, reps, _ in groups:
+        rep = "".join(reps)
         pieces.append(text[prev:s])
         r += s - prev
         pieces.append(rep)

@@ -56,6 +56,7 @@ def make_nlp() -> Language:
         infixes: ClassVar[list[str]] = [
             *base.infixes,
             rf"[,.](?=[{quotes}])",
+            r"(?<=[.!?\"”]),(?=[^\s,\d])",
             rf"(?<=[{quotes}])(?=\w)",
         ]
         tokenizer_exceptions: ClassVar[dict] = {
@@ -90,6 +91,8 @@ def split_sentences(art: Article, paragraphs: list[Region]) -> list[Sentence]:
     out: list[Sentence] = []
     for pi, para in enumerate(paragraphs):
         k = bisect.bisect_left(starts, para.start)
+        if k > 0 and toks[k - 1][1] > para.start:  # a token glued across the boundary (",Kapolres")
+            k -= 1
         j = bisect.bisect_left(starts, para.end)
         sent_start: int | None = None
         depth = 0
@@ -97,7 +100,7 @@ def split_sentences(art: Article, paragraphs: list[Region]) -> list[Sentence]:
             ts, _, t = toks[k]
             k += 1
             if sent_start is None:
-                sent_start = ts
+                sent_start = max(ts, para.start)
             if t in lex.open_quotes:
                 depth = 1
             elif t in lex.close_quotes:

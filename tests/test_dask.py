@@ -45,7 +45,7 @@ def test_extract_bag_gives_article_facts_dicts(cluster) -> None:
     items = [{"id": f"b{i}", "text": article(i)} for i in range(6)]
     out = xdask.extract_bag(db.from_sequence(items, npartitions=3)).compute()
     assert [f["doc_id"] for f in out] == [f"b{i}" for i in range(6)]
-    assert all(f["quotes"][0]["speaker"] == "Budi Santoso" for f in out)
+    assert all({q["speaker"] for q in f["quotes"]} == {"Budi Santoso"} for f in out)
     json.dumps(out)  # JSON-ready
 
 
@@ -56,7 +56,7 @@ def test_extract_tables_over_a_dask_dataframe(cluster) -> None:
     assert set(tables) == set(TABLES)
     articles, quotes, errors = dask.compute(tables["articles"], tables["quotes"], tables["errors"])
     assert articles["doc_id"].tolist() == ["d0", "d1", "d3", "d4"]
-    assert quotes["doc_id"].tolist() == ["d0", "d1", "d3", "d4"]
+    assert sorted(set(quotes["doc_id"])) == ["d0", "d1", "d3", "d4"]
     assert errors["doc_id"].tolist() == ["d2"]
 
 

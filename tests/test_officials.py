@@ -98,6 +98,45 @@ def test_resolve_name_maps_short_form_to_official(extractor_):
     assert resolve_name(art, text.index("ASN netral"), text.index("ASN netral") + 3) is None
 
 
+def test_body_names_and_streets_are_not_people(extractor_):
+    facts = _facts(
+        extractor_,
+        "Kepala Badan Nasional Penanggulangan Bencana (BNPB) Doni Monardo meninjau lokasi. "
+        "Jaksa Penuntut Umum (JPU) membacakan dakwaan. Warga berkumpul di Jalan Kapten Tendean. "
+        "Direktur Pemasaran PT Maju Jaya menolak berkomentar.",
+    )
+    assert [o.name for o in facts.officials] == ["Doni Monardo"]
+
+
+def test_country_and_place_before_a_rank_are_skipped(extractor_):
+    facts = _facts(
+        extractor_,
+        "Presiden Filipina Rodrigo Duterte tiba di Jakarta. "
+        "Kapolsek Setu, AKP Aba Wahid Key, membenarkan kejadian itu. "
+        "Danrem Kolonel Inf Dadang Arif Abdurrahman juga hadir.",
+    )
+    got = _by_name(facts)
+    assert set(got) == {"Rodrigo Duterte", "Aba Wahid Key", "Dadang Arif Abdurrahman"}
+    assert got["Aba Wahid Key"].position == "Kepala Kepolisian Sektor"
+    assert got["Aba Wahid Key"].region == "Setu"
+
+
+def test_blended_nickname_is_an_alias(extractor_):
+    facts = _facts(
+        extractor_,
+        "Presiden Joko Widodo membuka acara. Presiden Jokowi meminta ASN netral.",
+    )
+    assert [o.name for o in facts.officials] == ["Joko Widodo"]
+    assert "Jokowi" in facts.officials[0].aliases
+
+
+def test_odd_input_does_not_crash(extractor_):
+    assert extractor_.extract("").officials == []
+    many = " ".join(["Bupati"] + ["Budi"] * 2000) + "."
+    assert len(extractor_.extract("Judul\n\n" + many).officials) <= 1
+    assert extractor_.extract("Judul\n\n" + "Kepala ( " * 2000).officials == []
+
+
 SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
 
 

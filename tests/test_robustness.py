@@ -395,6 +395,10 @@ def test_what_is_not_an_article_is_refused_in_one_line(
 def test_text_that_starts_like_a_signature_is_still_text(tmp_path: Path) -> None:
     text = "BMKG memperkirakan hujan. MZ dan ID3 bukan berkas biner."
     assert read_text(write(tmp_path, text.encode())) == text
+    legacy = "BMKG: cuaca café"
+    assert read_text(write(tmp_path, legacy.encode("cp1252"))) == legacy
+    with pytest.raises(InputError, match="BMP image"):
+        read_text(write(tmp_path, b"BM6\x00\x0c\x00\x00\x00\x00\x006\x00\x00\x00"))
 
 
 def test_missing_file_and_directory_are_input_errors(tmp_path: Path) -> None:

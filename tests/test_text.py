@@ -52,3 +52,8 @@ def test_no_split_inside_quotation(nlp):
 def test_closing_quote_stays_with_its_sentence(nlp):
     out = sentences(nlp, "Dia berkata, “Kami siap.” Acara selesai.")
     assert out == ["Dia berkata, “Kami siap.”", "Acara selesai."]
+
+
+def test_comma_joined_paragraph_keeps_its_first_word(nlp):
+    out = sentences(nlp, "Kejadian di Kalimantan Barat.,Kapolres Singkawang AKBP Budi menjelaskan.")
+    assert out == ["Kejadian di Kalimantan Barat.", "Kapolres Singkawang AKBP Budi menjelaskan."]

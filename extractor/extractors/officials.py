@@ -50,6 +50,7 @@ class OrganizationLexicon(PatternFile):
     """patterns/organizations.toml: public bodies, their forms and expanded names."""
 
     heads: list[str]
+    company_markers: list[str]
     org: list[OrgEntry]
 
 
@@ -65,6 +66,8 @@ class RegionLexicon(PatternFile):
     directions: list[str]
     national: list[str]
     place_cues: list[str]
+    untyped: list[str]
+    countries: list[str]
 
 
 @lexicon("names")
@@ -73,6 +76,7 @@ class NameLexicon(PatternFile):
 
     honorifics: list[str]
     ranks: list[str]
+    rank_tails: list[str]
     degrees: str
     units: list[str]
     title_words: list[str]
@@ -82,6 +86,13 @@ class NameLexicon(PatternFile):
     not_name_suffixes: list[str]
     alias_cues: str
     expansions: dict[str, str]
+
+
+@lexicon("common_words")
+class CommonWordLexicon(PatternFile):
+    """patterns/common_words.toml: words news writes mostly in lower case (never name words)."""
+
+    words: list[str]
 
 
 # --------------------------------------------------------------------------------------
@@ -94,7 +105,7 @@ class _Tok:
     """A token with its case-folded form (a plain slotted class: tokens are made by the
     hundred per article, and a frozen dataclass costs several times more to build)."""
 
-    __slots__ = ("text", "start", "end", "kind", "fold", "cap")
+    __slots__ = ("cap", "end", "fold", "kind", "start", "text")
 
     def __init__(self, text: str, start: int, end: int, kind: str) -> None:
         self.text = text
@@ -162,8 +173,13 @@ class _Lex:
     national: _Phrases
     place_cues: frozenset[str]
     org_heads: frozenset[str]
-    honorifics: frozenset[str]
-    ranks: frozenset[str]
+    honorifics: frozenset[str]  # one-word forms
+    ranks: frozenset[str]  # one-word forms
+    noise: _Phrases  # honorifics and ranks of any length → "rank" | "honorific"
+    rank_tails: frozenset[str]
+    countries: _Phrases
+    company_markers: frozenset[str]
+    common: frozenset[str]
     units: frozenset[str]
     title_words: frozenset[str]
     not_names: frozenset[str]
@@ -178,10 +194,23 @@ class _Lex:
 
 @functools.lru_cache(maxsize=4)
 def _compile(
-    pos: PositionLexicon, org: OrganizationLexicon, reg: RegionLexicon, nam: NameLexicon
+    pos: PositionLexicon,
+    org: OrganizationLexicon,
+    reg: RegionLexicon,
+    nam: NameLexicon,
+    com: CommonWordLexicon,
 ) -> _Lex:
     token_re = re.compile(rf"(?P<d>{nam.degrees})|(?P<w>{_WORD})|(?P<n>\d[\d.,/]*)|(?P<p>\S)")
     titles, modifiers, orgs, regions, national, links = (_Phrases() for _ in range(6))
+    noise, countries = _Phrases(), _Phrases()
+    for h in nam.honorifics:
+        noise.add(h, "honorific")
+    for r in nam.ranks:
+        noise.add(r, "rank")
+    for c in reg.countries:
+        countries.add(c, True)
+    for name in reg.untyped:
+        regions.add(name, _Region(name, None))
     for t in pos.title:
         for f in t.forms:
             titles.add(f, t)
@@ -219,8 +248,13 @@ def _compile(
         national=national,
         place_cues=fold(reg.place_cues),
         org_heads=fold(org.heads),
-        honorifics=fold(nam.honorifics),
-        ranks=fold(nam.ranks),
+        honorifics=fold(h for h in nam.honorifics if " " not in h),
+        ranks=fold(r for r in nam.ranks if " " not in r),
+        noise=noise,
+        rank_tails=fold(nam.rank_tails),
+        countries=countries,
+        company_markers=frozenset(org.company_markers),
+        common=fold(com.words),
         units=fold(nam.units),
         title_words=fold(nam.title_words) | fold(nam.expansions),
         not_names=fold(nam.not_names),
@@ -234,6 +268,9 @@ def _compile(
         lex.title_words | lex.not_names | lex.org_heads | lex.units | lex.ranks | lex.honorifics
     )
     vocab |= set(lex.types)
+    vocab |= fold(com.words)
+    for phrase in [*nam.honorifics, *nam.ranks]:
+        vocab |= fold(phrase.split())
     for t in pos.title:
         for f in t.forms:
             if " " not in f:
@@ -246,13 +283,24 @@ def _compile(
             if " " not in f:
                 vocab.add(f.casefold())
     lex.vocab = frozenset(vocab)
-    lex.starts = frozenset(titles.firsts() | modifiers.firsts() | lex.ranks)
+    lex.starts = frozenset(
+        titles.firsts() | modifiers.firsts() | {f for f in noise.firsts() if f in ranks_first(nam)}
+    )
     return lex
+
+
+def ranks_first(nam: NameLexicon) -> set[str]:
+    """First words of the ranks: a rank opens a name ("Bripka Eka Setiawan")."""
+    return {r.split()[0].casefold() for r in nam.ranks}
 
 
 def _lex() -> _Lex:
     return _compile(
-        load(PositionLexicon), load(OrganizationLexicon), load(RegionLexicon), load(NameLexicon)
+        load(PositionLexicon),
+        load(OrganizationLexicon),
+        load(RegionLexicon),
+        load(NameLexicon),
+        load(CommonWordLexicon),
     )
 
 
@@ -302,7 +350,13 @@ def _is_sub(short: list[str], full: list[str]) -> bool:
         return True
     if len(short) == 1 and len(short[0]) >= 4:
         s = _fold(short[0])
-        return any(_fold(w).startswith(s) and len(_fold(w)) > len(s) for w in full)
+        if any(_fold(w).startswith(s) and len(_fold(w)) > len(s) for w in full):
+            return True
+        # a blend of the first name and the start of the next: "Jokowi" is Joko Widodo
+        if len(full) >= 2:
+            first, second = _fold(full[0]), _fold(full[1])
+            rest = s[len(first) :]
+            return s.startswith(first) and len(rest) >= 2 and second.startswith(rest)
     return False
 
 
@@ -324,8 +378,10 @@ class _Reader:
         self.art = art
         self.lex = lex
         self.text = art.text
+        # Whole paragraphs, tokenised once: a title phrase never spans a stop, and reading
+        # paragraphs keeps a name whose sentence was split off badly (",Kapolres X …").
         self.sents: list[list[_Tok]] = [
-            _tokens(lex, art.text, s.start, s.end) for s in art.sentences
+            _tokens(lex, art.text, p.start, p.end) for p in art.paragraphs
         ]
         lower: set[str] = set()
         places: set[str] = set()
@@ -365,23 +421,38 @@ class _Reader:
 
     def skip_noise(self, toks: list[_Tok], k: int) -> int:
         """Past honorifics and ranks (with their stops): ``Irjen. Pol.``, ``Dr H``, ``Prof.``."""
-        while k < len(toks):
+        n = len(toks)
+        rank = False
+        while k < n:
             t = toks[k]
-            w = t.fold
-            if (
-                t.kind == "w"
-                and (w in self.lex.honorifics or w in self.lex.ranks)
-                and not self.is_initial(toks, k)
-            ):
-                k += 1
-                if k < len(toks) and toks[k].text == ".":
-                    k += 1
-                continue
             if t.kind == "d":
                 k += 1
                 continue
-            break
+            if t.kind != "w" or self.is_initial(toks, k):
+                if (
+                    rank
+                    and t.text == "("
+                    and k + 2 < n
+                    and toks[k + 2].text == ")"
+                    and toks[k + 1].fold in self.lex.rank_tails  # "Mayjen TNI (Purn)"
+                ):
+                    k += 3
+                    continue
+                break
+            m = self.lex.noise.match(toks, k)
+            if m is None and rank and t.fold in self.lex.rank_tails:
+                m = ("rank", k + 1)
+            if m is None:
+                break
+            rank = rank or m[0] == "rank"
+            k = m[1]
+            if k < n and toks[k].text == ".":
+                k += 1
         return k
+
+    def is_rank(self, toks: list[_Tok], k: int) -> bool:
+        m = self.lex.noise.match(toks, k)
+        return m is not None and m[0] == "rank"
 
     def name_run(self, toks: list[_Tok], k: int) -> int:
         """End of the run of name words starting at k (k when there is none)."""
@@ -391,6 +462,16 @@ class _Reader:
                 j += 2
                 continue
             if self.is_name_word(toks, j):
+                j += 1
+                continue
+            if (  # an initial without its stop inside a name: "Yasonna H Laoly"
+                j > k
+                and toks[j].kind == "w"
+                and len(toks[j].text) == 1
+                and toks[j].text.isupper()
+                and j + 1 < len(toks)
+                and self.is_name_word(toks, j + 1)
+            ):
                 j += 1
                 continue
             break
@@ -527,7 +608,7 @@ class _Reader:
                 if r:
                     region, k = r
                     continue
-            m = self.lex.national.match(toks, k)
+            m = self.lex.national.match(toks, k) or self.lex.countries.match(toks, k)
             if m and t.text[0].isupper():
                 k = m[1]
                 continue
@@ -544,7 +625,22 @@ class _Reader:
                     k += 1
                 k += 1
                 continue
-            if w in self.lex.title_words:
+            if orgs:  # "Badan Nasional Penanggulangan Bencana (BNPB)": the body's name, bracketed
+                j = k
+                while j < n and j - k < 5 and toks[j].cap:
+                    j += 1
+                if (
+                    j > k
+                    and j + 2 < n
+                    and toks[j].text == "("
+                    and toks[j + 2].text == ")"
+                    and self.is_acronym(toks, j + 1)
+                ):
+                    orgs.extend(x.text for x in toks[k:j])
+                    k = j
+                    continue
+            if w in self.lex.title_words or (orgs and w in self.lex.common):
+                # a body's name goes on in common words: "Badan … Penanggulangan Bencana"
                 (orgs if orgs else pos).append(self.lex.expansions.get(w, t.text))
                 k += 1
                 continue
@@ -576,6 +672,19 @@ class _Reader:
         e = self.name_run(toks, k)
         if e == k:
             return None
+        # "Kapolsek Setu, AKP Aba Wahid Key": the run was the place, the rank opens the name
+        r = e + 1 if e + 1 < n and toks[e].text == "," else e
+        local = entry.government in ("Desa", "Kelurahan", "Kecamatan")
+        if region is None and local and r > e and self.name_run(toks, r) > r:
+            # "Kades Matarape, Tahang Arsad": a village head's title names the village first
+            region = _Region(" ".join(x.text for x in self.words(toks, k, e)), entry.government)
+            k, e = r, self.name_run(toks, r)
+        elif r < n and self.is_rank(toks, r) and region is None:
+            k2 = self.skip_noise(toks, r)
+            e2 = self.name_run(toks, k2)
+            if e2 > k2:
+                region = _Region(" ".join(x.text for x in self.words(toks, k, e)), None)
+                k, e = k2, e2
         if e < n and (
             toks[e].kind == "n"
             or (
@@ -584,6 +693,8 @@ class _Reader:
             )
         ):
             return None  # headline style: "Camat Dukung 01", "Mendagri Ingatkan Pjs Bupati"
+        if self.inside_body_name(toks, k, e):
+            return None
         name = self.words(toks, k, e)
         # a place the title serves, read into the name: "Kades Tambun Selatan Suryadi"
         for idx, tk in enumerate(name[:-1]):
@@ -605,6 +716,52 @@ class _Reader:
                 if a1 > a0:
                     cand.aliases.append(" ".join(x.text for x in self.words(toks, a0, a1)))
         return cand
+
+    def inside_body_name(self, toks: list[_Tok], k: int, e: int) -> bool:
+        """Is the run k..e part of a body's name rather than a person's?
+
+        ``Kepala Balai Besar …``, ``Ketua Forum Warga Kota Jakarta (FAKTA)``: the run goes
+        on with a capitalised word of a body or programme, or with an acronym in brackets
+        that does not start with the run's first letter (``Penanggulangan Bencana (BNPB)``;
+        but ``Jusuf Kalla (JK)``, ``Edy Sofyan (EDS)``).
+        """
+        n = len(toks)
+        if e >= n:
+            return False
+        t = toks[e]
+        if t.cap and t.fold not in self.lex.not_names and t.fold in self.lex.vocab:
+            return True
+        if t.text in self.lex.company_markers:
+            return True
+        if (  # "Direktur Policy WWF …": an acronym right after the run
+            self.is_acronym(toks, e)
+            and t.start == toks[e - 1].end + 1
+            and not self.lex.noise.match(toks, e)
+            and t.text.isupper()
+        ):
+            return True
+        if (  # "Pengkajian dan Materi", "Observsi dan Informasi"
+            t.fold == "dan"
+            and e + 1 < n
+            and toks[e + 1].cap
+            and toks[e + 1].fold in self.lex.vocab
+            and toks[e + 1].fold not in self.lex.starts
+            and not self.lex.noise.match(toks, e + 1)
+            and toks[e + 1].fold not in self.lex.not_names
+        ):
+            return True
+        if t.text == "(" and e + 2 < n and toks[e + 2].text == ")" and self.is_acronym(toks, e + 1):
+            return toks[e + 1].text[0].upper() != toks[k].text[0].upper()
+        return False
+
+    @staticmethod
+    def is_acronym(toks: list[_Tok], k: int) -> bool:
+        return (
+            k < len(toks)
+            and toks[k].kind == "w"
+            and len(toks[k].text) >= 2
+            and sum(c.isupper() for c in toks[k].text) >= 2
+        )
 
     @staticmethod
     def roman(toks: list[_Tok], k: int) -> bool:
@@ -700,7 +857,12 @@ class _Reader:
         got = self.role(toks, i)
         if got is None:
             return None
-        pos, entry, orgs, region, _ = got
+        pos, entry, orgs, region, end = got
+        for t in toks[end : end + 6]:  # "Galih Saksono, Direktur Realti PT PP Properti"
+            if t.kind == "p":
+                break
+            if t.text in self.lex.company_markers:
+                return None
         head = self.title_at(toks, i)
         if head is None or not all(t.text[0].isupper() for t in toks[i : head[2]] if t.kind == "w"):
             return None
@@ -708,6 +870,18 @@ class _Reader:
         if not name:
             return None
         return self.make(pos, entry, orgs, region, name)
+
+    def blocked(self, toks: list[_Tok], i: int) -> bool:
+        """A title after "calon", "Jalan", "Jl." … names an office or a street, not a person;
+        one glued to a name word is part of a name ("Lukman Hakim Saifuddin")."""
+        if i > 0 and self.is_name_word(toks, i - 1) and not self.is_initial(toks, i - 1):
+            m = self.lex.titles.match(toks, i)
+            if m and m[1] < len(toks) and self.is_name_word(toks, m[1]):
+                return True
+        j = i - 1
+        if j >= 1 and toks[j].text == ".":
+            j -= 1
+        return j >= 0 and toks[j].text in self.lex.blockers
 
     # -- article -----------------------------------------------------------------------
     def candidates(self) -> Iterator[_Cand]:
@@ -719,14 +893,14 @@ class _Reader:
                 if (
                     t.kind == "w"
                     and t.fold in self.lex.starts
-                    and (i == 0 or toks[i - 1].text not in self.lex.blockers)
+                    and not self.blocked(toks, i)
                 ):
                     cand = self.phrase(toks, i)
                     if cand is None and (
                         self.lex.titles.match(toks, i) or self.lex.modifiers.match(toks, i)
                     ):
                         cand = self.apposition(toks, i)
-                    if cand is None and t.fold in self.lex.ranks and t.cap:
+                    if cand is None and t.cap and self.is_rank(toks, i):
                         k = self.skip_noise(toks, i)
                         e = self.name_run(toks, k)
                         if e > k and k > i:
@@ -828,7 +1002,7 @@ def _mentions(reader: _Reader, recs: list[_Cand]) -> list[tuple[list[tuple[int, 
 
 def extract(art: Article) -> list[Official]:
     """Officials named in the article's body and captions, one record per person."""
-    if not art.sentences:
+    if not art.paragraphs:
         return []
     reader = _Reader(art, _lex())
     recs = _merge(list(reader.candidates()))

@@ -28,6 +28,8 @@ class QuotesLexicon(PatternFile):
     open_marks: list[str]
     close_marks: list[str]
     ambiguous_marks: list[str]
+    #: marks that open only when written against the first quoted word after a space
+    strict_open_marks: list[str]
     #: cue roots written beside a quotation (``kata``, ``ujar``); ``-nya`` may be glued on
     cue_roots: list[str]
     #: misspelt cue forms -> root
@@ -43,6 +45,14 @@ class QuotesLexicon(PatternFile):
     adverbs: list[str]
     blockers: list[str]
     relative: str
+    #: sentence openers that make a cue hypothetical (``Jika X mengatakan``)
+    conditionals: list[str]
+    #: first words of a cue's object that make it a thing or topic, not a reported clause
+    non_clause_starts: list[str]
+    #: words after a closing mark that make the quotation a document's text
+    document_after: list[str]
+    #: group and first/second-person pronouns: never a speaker's name
+    group_pronouns: list[str]
     complementisers: list[str]
     continuations: list[str]
     title_markers: list[str]
@@ -54,6 +64,10 @@ class QuotesLexicon(PatternFile):
     connectors: list[str]
     #: words after which the next word is a place, not a name (``Kota Balikpapan``)
     region_heads: list[str]
+    #: words after which the next word is always a place (``Kabupaten Seluma``)
+    place_heads: list[str]
+    #: words that continue a place name (``Luwu Timur``, ``Lampung Utara``)
+    place_suffixes: list[str]
 
 
 # ------------------------------------------------------------------ compiled lexicon
@@ -68,11 +82,21 @@ class _Lex:
     passive_attr: re.Pattern[str]  # "Hal itu disampaikan(nya) (oleh)"
     passive_lead: re.Pattern[str]  # "Dikatakan X, …" at a sentence start
     according: re.Pattern[str]
+    indirect_words: frozenset[str]
+    according_words: frozenset[str]
+    cue_words: frozenset[str]  # all of the above with the cue roots
     pronouns: frozenset[str]
     nya: str
     adverbs: frozenset[str]
     blockers: frozenset[str]
     relative: str
+    conditionals: frozenset[str]
+    group_pronouns: frozenset[str]
+    non_clause: frozenset[str]
+    document_after: re.Pattern[str]
+    strict_open: frozenset[str]
+    places: dict[str, int]  # first word (casefolded) of a place name -> longest length in words
+    place_names: frozenset[str]  # whole place names, casefolded, words joined by one space
     complementisers: frozenset[str]
     continuation: re.Pattern[str]
     title_markers: frozenset[str]
@@ -82,6 +106,8 @@ class _Lex:
     stops: frozenset[str]
     connectors: frozenset[str]
     region_heads: frozenset[str]
+    place_heads: frozenset[str]
+    place_suffixes: frozenset[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -97,12 +123,17 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
         root_of[root + lex.nya_suffix] = root
     root_of.update(lex.cue_typos)
     nya = re.escape(lex.nya_suffix)
+    place_names = _place_names()
+    places: dict[str, int] = {}
+    for name in place_names:
+        words = name.split()
+        places[words[0]] = max(places.get(words[0], 0), len(words))
     return _Lex(
         marks=re.compile(_alt(marks)),
         open_marks=frozenset(lex.open_marks),
         close_marks=frozenset(lex.close_marks),
         root_of=root_of,
-        post_cue=re.compile(rf"(?:{_alt(list(root_of))})\b", re.I),
+        post_cue=re.compile(rf"\b(?:{_alt(list(root_of))})\b", re.I),
         indirect=re.compile(rf"\b(?:{_alt(lex.indirect_cues)})\b", re.I),
         passive_attr=re.compile(
             rf"(?:{_alt(lex.passive_subjects)})\s+(?:\w+\s+)?(?P<cue>{_alt(lex.passive_cues)})(?P<nya>{nya})?\b"
@@ -111,25 +142,139 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
         ),
         passive_lead=re.compile(rf"(?P<cue>{_alt(lex.passive_cues)})\s+(?=\w)", re.I),
         according=re.compile(rf"\b(?P<cue>{_alt(lex.according_to)})(?P<nya>{nya})?\b", re.I),
+        indirect_words=frozenset(w.lower() for w in lex.indirect_cues),
+        according_words=frozenset(
+            w.lower() + suffix for w in lex.according_to for suffix in ("", lex.nya_suffix)
+        ),
+        cue_words=frozenset(
+            [w.lower() for w in lex.indirect_cues]
+            + [w.lower() + suffix for w in lex.according_to for suffix in ("", lex.nya_suffix)]
+            + list(root_of)
+        ),
         pronouns=frozenset(lex.pronouns),
         nya=lex.nya_suffix,
         adverbs=frozenset(lex.adverbs),
         blockers=frozenset(lex.blockers),
         relative=lex.relative,
+        conditionals=frozenset(lex.conditionals),
+        group_pronouns=frozenset(lex.group_pronouns),
+        non_clause=frozenset(lex.non_clause_starts),
+        document_after=re.compile(rf"[^\w\s]{{0,3}}\s*(?:{_alt(lex.document_after)})\b", re.I),
+        strict_open=frozenset(lex.strict_open_marks),
+        places=places,
+        place_names=frozenset(place_names),
         complementisers=frozenset(lex.complementisers),
         continuation=re.compile(rf"(?:{_alt(lex.continuations)})\b", re.I),
         title_markers=frozenset(lex.title_markers),
         min_words=lex.min_words_without_cue,
         titles=frozenset(lex.titles),
         institutions=frozenset(lex.institutions),
-        stops=frozenset(lex.name_stops),
+        stops=frozenset(
+            [*lex.name_stops, *lex.group_pronouns, *lex.passive_cues, *lex.according_to, *root_of]
+            + [w.lower() for w in lex.indirect_cues]
+        ),
         connectors=frozenset(lex.connectors),
         region_heads=frozenset(lex.region_heads),
+        place_heads=frozenset(lex.place_heads),
+        place_suffixes=frozenset(lex.place_suffixes),
     )
+
+
+def _place_names() -> set[str]:
+    """Provinces, regencies, cities, their short forms and countries (``patterns/regions.toml``):
+    a raw speaker run that holds one is a title with its place (``Kapolres Kutai Kartanegara
+    Irfan``), and the person's name starts after it."""
+    try:
+        from extractor.extractors.officials import RegionLexicon
+
+        reg = load(RegionLexicon)
+    except Exception:  # the officials module is mid-edit: go without places
+        return set()
+    names: list[str] = []
+    for key in ("provinces", "regencies", "cities", "countries", "untyped"):
+        names.extend(getattr(reg, key, None) or [])
+    names.extend((getattr(reg, "abbreviations", None) or {}).keys())
+    return {" ".join(n.casefold().split()) for n in names if n.strip()}
 
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?\.?|[^\w\s]")
 _WORD = re.compile(r"\w+")
+
+
+# ------------------------------------------------------------------ cue words of an article
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A cue word in the text: where it stands and its lowercase surface."""
+
+    start: int
+    end: int
+    low: str
+
+
+@dataclass
+class _Index:
+    """The cue words of one article, found once by scanning words against sets (no regex
+    alternations over the text): sorted hits per kind, with their start offsets for bisect."""
+
+    indirect: list[_Hit]
+    according: list[_Hit]
+    roots: list[_Hit]
+    starts: dict[str, list[int]]
+
+    def within(self, kind: str, start: int, end: int) -> list[_Hit]:
+        hits: list[_Hit] = getattr(self, kind)
+        pos = self.starts[kind]
+        return hits[bisect.bisect_left(pos, start) : bisect.bisect_left(pos, end)]
+
+
+#: (article, its index): one tuple, swapped whole, so threads never see a mixed pair
+_index_memo: tuple[object, _Index | None] = (None, None)
+
+
+def _index(art: Article, lex: _Lex) -> _Index:
+    global _index_memo
+    memo = _index_memo
+    if memo[0] is art and memo[1] is not None:
+        return memo[1]
+    text = art.text
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lowercase is longer (``İ``): keep offsets
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    present = set(_WORD.findall(low))
+    kinds: dict[str, list[_Hit]] = {"indirect": [], "according": [], "roots": []}
+    for word in present & lex.cue_words:
+        found: list[_Hit] = []
+        n = len(word)
+        i = low.find(word)
+        while i != -1:
+            j = i + n
+            if (i == 0 or not _wordchar(low[i - 1])) and (j == len(low) or not _wordchar(low[j])):
+                found.append(_Hit(i, j, word))
+            i = low.find(word, j)
+        if word in lex.indirect_words:
+            kinds["indirect"].extend(found)
+        if word in lex.according_words:
+            kinds["according"].extend(found)
+        if word in lex.root_of:
+            kinds["roots"].extend(found)
+    for hits in kinds.values():
+        hits.sort(key=lambda h: h.start)
+    idx = _Index(**kinds, starts={k: [h.start for h in v] for k, v in kinds.items()})
+    _index_memo = (art, idx)
+    return idx
+
+
+def _wordchar(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _cue_at(lex: _Lex, text: str, pos: int, end: int) -> tuple[int, str] | None:
+    """The cue-root word (``kata``, ``ujarnya``) starting at ``pos``: its end and surface."""
+    m = _WORD.match(text, pos, end)
+    if m is None:
+        return None
+    w = m.group().lower()
+    return (m.end(), w) if w in lex.root_of else None
 
 
 # ------------------------------------------------------------------ records under construction
@@ -145,6 +290,7 @@ class _Cand:
     who: str = "prev"
     name: str | None = None
     name_span: tuple[int, int] | None = None
+    raw: str | None = None
     speaker: str | None = None
     speaker_span: tuple[int, int] | None = None
     extra: list[tuple[int, int]] = field(default_factory=list)
@@ -156,6 +302,7 @@ class _Speaker:
     name: str | None = None
     span: tuple[int, int] | None = None
     end: int = 0  # where the speaker reference ends
+    raw: str | None = None  # the name as written, titles stripped
 
 
 # ------------------------------------------------------------------ entry point
@@ -196,21 +343,32 @@ def _direct_quotes(
 ) -> tuple[list[_Cand], list[tuple[int, int]]]:
     """Pair quotation marks paragraph by paragraph; attach each quote's cue and speaker."""
     text = art.text
-    raw: list[tuple[list[tuple[int, int]], bool, int]] = []  # (pieces, forced as speech, para index)
+    # (pieces, forced as speech, para index, closing mark when it stands in a later paragraph)
+    raw: list[tuple[list[tuple[int, int]], bool, int, int | None]] = []
     carry: list[tuple[int, int]] | None = None
     for pi, para in enumerate(body):
-        marks = list(lex.marks.finditer(text, para.start, para.end))
+        marks = [
+            m for m in lex.marks.finditer(text, para.start, para.end)
+            if m.group() not in lex.strict_open or _strict_opens(text, m.start(), m.end(), para)
+        ]
         open_at: int | None = None
         pieces: list[tuple[int, int]] = []
         if carry is not None:
-            # the previous paragraph's quote continues only if this one opens with a mark
+            # the previous paragraph's quote continues only if this one opens with a mark;
+            # a mark followed by a space or a comma closes it instead (``" ujar X``: a scrape
+            # broke the paragraph inside the quote)
             first = _first_char(text, para.start, para.end)
             if marks and marks[0].start() == first:
-                pieces = carry
-                open_at = marks[0].end()
-                marks = marks[1:]
+                q = marks[0].end()
+                if q >= para.end or text[q].isspace() or text[q] in ",.;:":
+                    raw.append((carry, True, pi, marks[0].start()))
+                    marks = marks[1:]
+                else:
+                    pieces = carry
+                    open_at = q
+                    marks = marks[1:]
             else:
-                raw.append((carry, _opens_para(text, body[pi - 1], carry), pi - 1))
+                raw.append((carry, _opens_para(text, body[pi - 1], carry), pi - 1, None))
             carry = None
         for k, m in enumerate(marks):
             g, p, q = m.group(), m.start(), m.end()
@@ -222,31 +380,31 @@ def _direct_quotes(
                     and not pieces
                     and g not in lex.open_marks
                     and not left_space
-                    and (right_space or bool(lex.post_cue.match(text, q)))
+                    and (right_space or _cue_at(lex, text, q, para.end) is not None)
                 )
                 if orphan:
                     start = _first_char(text, para.start, p)
-                    raw.append(([(start, p)], True, pi))
+                    raw.append(([(start, p)], True, pi, None))
                 else:
                     open_at = q
             elif g in lex.open_marks and left_space and not right_space and not pieces and p > open_at:
                 # an opener while open: the earlier quote was never closed
-                raw.append(([(open_at, _rstrip(text, open_at, p))], False, pi))
+                raw.append(([(open_at, _rstrip(text, open_at, p))], False, pi, None))
                 open_at = q
             else:
                 pieces.append((open_at, p))
-                raw.append((pieces, False, pi))
+                raw.append((pieces, False, pi, None))
                 pieces = []
                 open_at = None
         if open_at is not None:
             pieces.append((open_at, _rstrip(text, open_at, para.end)))
             carry = pieces
     if carry is not None:
-        raw.append((carry, _opens_para(text, body[-1], carry), len(body) - 1))
+        raw.append((carry, _opens_para(text, body[-1], carry), len(body) - 1, None))
 
     out: list[_Cand] = []
     consumed: list[tuple[int, int]] = []
-    for pieces, forced, pi in raw:
+    for pieces, forced, pi, closer in raw:
         para = body[pi]
         first_para = _para_of(body, pieces[0][0])
         start, end = pieces[0][0], pieces[-1][1]
@@ -254,16 +412,21 @@ def _direct_quotes(
         qtext = _clean_quote(inner)
         if not qtext:
             continue
-        close_at = end  # position of the closing mark (or paragraph end)
+        close_at = end if closer is None else closer  # the closing mark (or paragraph end)
+        if lex.document_after.match(text, close_at, para.end):
+            continue  # ``"…," seperti dikutip dari draf RKUHP``: a document's text
         after = _post_attribution(art, lex, close_at, para.end)
         before = None if forced else _pre_attribution(art, lex, first_para.start, start, out)
         has_cue = after is not None or before is not None
-        if not has_cue and not _looks_like_speech(text, lex, start, qtext, forced or len(pieces) > 1):
+        # ``"A," kata X. "B."``: a quote right after an attributed one in its paragraph
+        follows = bool(out) and para.start <= out[-1].end and len(_WORD.findall(text[out[-1].end : start])) <= 12
+        forced = forced or len(pieces) > 1 or follows
+        if not has_cue and not _looks_like_speech(text, lex, start, qtext, forced):
             continue
         c = _Cand(start=start, end=end, text=qtext, kind="direct", cue=None)
         c.extra = pieces[1:]
         if after is not None:
-            cue, spk, cue_start = after
+            cue, spk, _cue_start = after
             c.cue = cue
             _set_who(c, spk)
             consumed.append((close_at, spk.end))
@@ -273,6 +436,12 @@ def _direct_quotes(
             _set_who(c, spk)
         out.append(c)
     return out, consumed
+
+
+def _strict_opens(text: str, p: int, q: int, para: Region) -> bool:
+    """``,,Kami …``: a strict mark opens only after a space and against a word."""
+    left = p == para.start or text[p - 1].isspace()
+    return left and q < para.end and text[q].isalnum()
 
 
 def _opens_para(text: str, para: Region, pieces: list[tuple[int, int]]) -> bool:
@@ -308,13 +477,13 @@ def _clean_quote(inner: str) -> str:
 
 def _looks_like_speech(text: str, lex: _Lex, start: int, qtext: str, forced: bool) -> bool:
     """A quote with no cue: speech if it reads as sentences, not a title, term or scare quote."""
+    prev = _WORD.findall(text[max(0, start - 40) : start])
+    if prev and prev[-1].lower() in lex.title_markers and start - 1 > 0 and text[start - 2].isspace():
+        return False  # ``bertajuk "…"``, ``tema “…”``
     if forced:
         return True
     words = _WORD.findall(qtext)
     if len(words) < lex.min_words:
-        return False
-    prev = _WORD.findall(text[max(0, start - 40) : start])
-    if prev and prev[-1].lower() in lex.title_markers:
         return False
     if not qtext[0].isupper() and not qtext[0].isdigit():
         return False
@@ -328,19 +497,17 @@ def _post_attribution(
     text = art.text
     m = _MARK_AFTER.match(text, close_at, para_end)
     pos = m.end() if m else close_at
-    cm = lex.post_cue.match(text, pos, para_end)
+    cm = _cue_at(lex, text, pos, para_end)
     if cm is None or (pos > 0 and text[pos - 1].isalnum()):
         return None
-    surface = cm.group().lower()
-    root = lex.root_of.get(surface)
-    if root is None:
-        return None
+    cm_end, surface = cm
+    root = lex.root_of[surface]
     if surface != root and surface.endswith(lex.nya):
-        return root, _Speaker("prev", end=cm.end()), cm.start()
-    spk = _speaker_after(art, lex, cm.end(), para_end)
+        return root, _Speaker("prev", end=cm_end), pos
+    spk = _speaker_after(art, lex, cm_end, para_end)
     if spk is None:
         return None
-    return root, spk, cm.start()
+    return root, spk, pos
 
 
 _MARK_AFTER = re.compile(r"[^\w\s]{0,3}\s*")
@@ -365,23 +532,21 @@ def _pre_attribution(
         return None
     body_end = lo + len(stripped) - 1
     # find the last cue in the head
-    last = None
-    for m in lex.indirect.finditer(text, lo, body_end):
-        last = m
-    if last is not None and not text[last.end() : body_end].strip(" ,:"):
-        spk = _subject_before(art, lex, lo, last.start())
+    idx = _index(art, lex)
+    found = idx.within("indirect", lo, body_end)
+    last = found[-1] if found else None
+    if last is not None and not text[last.end : body_end].strip(" ,:"):
+        spk = _subject_before(art, lex, lo, last.start)
         if spk is not None:
-            return last.group().lower(), spk
-    for m in lex.post_cue.finditer(text, lo, body_end):
-        if m.start() > lo and text[m.start() - 1].isalnum():
-            continue
-        surface = m.group().lower()
+            return last.low, spk
+    for m in idx.within("roots", lo, body_end):
+        surface = m.low
         root = lex.root_of.get(surface, surface)
         if surface != root and surface.endswith(lex.nya):
-            if not text[m.end() : body_end].strip(" ,:"):
-                return root, _Speaker("prev", end=m.end())
+            if not text[m.end : body_end].strip(" ,:"):
+                return root, _Speaker("prev", end=m.end)
             continue
-        spk = _speaker_after(art, lex, m.end(), body_end)
+        spk = _speaker_after(art, lex, m.end, body_end)
         if spk is not None and not text[spk.end : body_end].strip(" ,:"):
             return root, spk
     return None
@@ -391,6 +556,7 @@ def _set_who(c: _Cand, spk: _Speaker) -> None:
     c.who = spk.kind
     c.name = spk.name
     c.name_span = spk.span
+    c.raw = spk.raw
 
 
 # ------------------------------------------------------------------ names and speakers
@@ -447,24 +613,137 @@ def _person_words(art: Article, lex: _Lex, words: list[tuple[int, int]]) -> list
     text = art.text
     k = len(words)
     while k > 0 and _is_name_word(lex, text[words[k - 1][0] : words[k - 1][1]]):
+        if k < len(words) and text[words[k - 1][1] : words[k][0]].strip(" .\xa0"):
+            break  # ``Menteri Dalam Negeri (Mendagri) Suhajar``: the name starts after the gap
         k -= 1
-    # ``Bawaslu Kota Balikpapan Ahmadi Azis``: the word after a place head is the place
-    if k > 0 and len(words) - k >= 2 and text[words[k - 1][0] : words[k - 1][1]].lower() in lex.region_heads:
-        k += 1
+    # ``Bawaslu Kota Balikpapan Ahmadi Azis``: the word after a place head is the place;
+    # after an organisation head only when a name still follows (``Ketua Bawaslu Abhan``)
+    if k > 0 and k < len(words):
+        head = text[words[k - 1][0] : words[k - 1][1]].lower().rstrip(".")
+        if head in lex.place_heads or (
+            head in lex.region_heads and len(words) - k >= 2 and _named_as_place(art, lex, words, k)
+        ):
+            k += 1
+            while k < len(words) and text[words[k][0] : words[k][1]].lower() in lex.place_suffixes:
+                k += 1
     out = words[k:]
     # ``Gatot Gatot Eddy Pramono``: a word doubled by a typo
-    return [w for n, w in enumerate(out) if n == 0 or text[w[0] : w[1]] != text[out[n - 1][0] : out[n - 1][1]]]
+    out = [w for n, w in enumerate(out) if n == 0 or text[w[0] : w[1]] != text[out[n - 1][0] : out[n - 1][1]]]
+    return _after_place(art, lex, _from_anchor(art, lex, out))
+
+
+def _after_place(art: Article, lex: _Lex, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop a place written in the name run: ``Kutai Kartanegara Irfan`` → ``Irfan``,
+    ``Satpol PP Jakarta Utara Yusuf Madjid`` → ``Yusuf Madjid``; a run that is only a place
+    (or ends in one) names no person there. A one-word place that opens a two-word run
+    (``Bima Arya``) is a first name unless the article uses it as a place."""
+    if not lex.places or not out:
+        return out
+    text = art.text
+    low = [text[a:b].casefold() for a, b in out]
+    cut = 0  # names start here
+    stop = len(out)  # and end before here
+    i = 0
+    while i < len(out):
+        n = min(lex.places.get(low[i], 0), len(out) - i)
+        while n and " ".join(low[i : i + n]) not in lex.place_names:
+            n -= 1
+        if not n:
+            i += 1
+            continue
+        single = n == 1 and not _named_as_place(art, lex, out, i)
+        if i + n < len(out):
+            if not (single and (i == 0 and len(out) - n < 2)):
+                cut = i + n
+        elif i > cut and not single:
+            stop = i
+        i += n
+    return out[cut:stop] if cut < stop else []
+
+
+_anchor_memo: tuple[object, frozenset[str]] = (None, frozenset())
+
+
+def _anchors(art: Article, lex: _Lex) -> frozenset[str]:
+    """First words of the short names the article gives its speakers (``kata Hesti``,
+    ``Menurut Asep``, ``Semmy mengatakan``): where a person's name starts in a long run."""
+    global _anchor_memo
+    memo = _anchor_memo
+    if memo[0] is art:
+        return memo[1]
+    text = art.text
+    idx = _index(art, lex)
+    found: set[str] = set()
+    for h in idx.roots + idx.according:
+        if h.low in lex.root_of and h.low != lex.root_of[h.low]:
+            continue  # ``ujarnya``: no name follows
+        m = _CAP_AFTER.match(text, h.end)
+        if m:
+            found.add(m.group(1))
+    for h in idx.indirect:
+        # ``Hesti mengatakan``, ``Asep juga mengungkapkan``: one or two capitalised words
+        # opening a clause right before the cue
+        toks = _WORD.findall(text, max(0, h.start - 60), h.start)[-4:]
+        while toks and toks[-1].lower() in lex.adverbs:
+            toks.pop()
+        caps = 0
+        while caps < len(toks) and caps < 2 and _is_cap(toks[-1 - caps]):
+            caps += 1
+        if caps and (caps == len(toks) or not _is_cap(toks[-1 - caps])):
+            found.add(toks[-caps])
+    result = frozenset(found)
+    _anchor_memo = (art, result)
+    return result
+
+
+_CAP_AFTER = re.compile(r"[ \xa0]+([A-Z][\w'’-]*)")
+
+
+def _from_anchor(art: Article, lex: _Lex, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``Dirut RSUD Leuwiliang Hesti Iswandari`` → ``Hesti Iswandari`` when the article calls
+    her ``Hesti`` elsewhere: the words before a known first name are her title or body."""
+    if len(out) < 3:
+        return out
+    text = art.text
+    anchors = _anchors(art, lex)
+    if text[out[0][0] : out[0][1]] in anchors:
+        return out
+    for k in range(1, len(out) - 1):
+        if text[out[k][0] : out[k][1]] in anchors:
+            return out[k:]
+    return out
+
+
+def _named_as_place(art: Article, lex: _Lex, words: list[tuple[int, int]], k: int) -> bool:
+    """Whether ``words[k]`` stands elsewhere in the article as a place (``Pemkab Sukoharjo``,
+    ``di Balikpapan``) rather than as the first name of the person it precedes here."""
+    text = art.text
+    word = text[words[k][0] : words[k][1]]
+    nxt = text[words[k + 1][0] : words[k + 1][1]] if k + 1 < len(words) else None
+    heads = lex.region_heads | lex.place_heads
+    for m in re.finditer(r"(\w+)[ \xa0]+" + re.escape(word) + r"\b(?:[ \xa0]+(\w+))?", text):
+        if m.start(0) <= words[k][0] < m.end(0):
+            continue
+        if m.group(1).lower() in heads and m.group(2) != nxt:
+            return True
+    return False
+
+
+def _joined(art: Article, words: list[tuple[int, int]]) -> str:
+    return " ".join(art.text[a:b] for a, b in words)
 
 
 def _official_at(art: Article, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
     """The official named within ``[start, end)``, through the officials extractor."""
-    from extractor.extractors import officials  # noqa: PLC0415  (sibling stage, loaded late)
+    if not art.officials:
+        return None
+    from extractor.extractors import officials
 
     resolver = getattr(officials, "resolve_name", None)
     if resolver is not None:
         try:
             off = resolver(art, start, end)
-        except Exception:  # noqa: BLE001  (a resolver bug must not lose the quote)
+        except Exception:
             off = None
         if off is not None:
             span = (start, end)
@@ -492,6 +771,8 @@ def _speaker_after(art: Article, lex: _Lex, pos: int, limit: int) -> _Speaker | 
     tok = m.group().rstrip(".")
     if tok.lower() in lex.pronouns:
         return _Speaker("prev", end=i + len(tok))
+    if tok.lower() in lex.group_pronouns:
+        return None
     if not tok or not tok[0].isalpha():
         return None
     if not _is_cap(tok):
@@ -506,7 +787,10 @@ def _speaker_after(art: Article, lex: _Lex, pos: int, limit: int) -> _Speaker | 
         # ``kata Ketua Bawaslu Lampung, Candrawansah``: the person is named after the comma
         more = _appositive_name(art, lex, run_end, limit)
         if more:
-            words, run_end = words + more, more[-1][1]
+            off = _official_at(art, words[0][0], more[-1][1])
+            words, run_end = more, more[-1][1]
+            if off is not None:
+                return _Speaker("name", off[0], off[1], run_end)
     off = _official_at(art, words[0][0], run_end)
     if off is not None:
         return _Speaker("name", off[0], off[1], run_end)
@@ -516,7 +800,7 @@ def _speaker_after(art: Article, lex: _Lex, pos: int, limit: int) -> _Speaker | 
         if by_post is not None:
             return _Speaker("name", by_post, None, run_end)
         return _Speaker("prev", end=run_end)
-    return _Speaker("name", None, (names[0][0], names[-1][1]), run_end)
+    return _Speaker("name", None, (names[0][0], names[-1][1]), run_end, _joined(art, names))
 
 
 def _appositive_name(art: Article, lex: _Lex, pos: int, limit: int) -> list[tuple[int, int]]:
@@ -536,9 +820,7 @@ def _appositive_name(art: Article, lex: _Lex, pos: int, limit: int) -> list[tupl
         elif tok == ",":
             more = _name_run(art, lex, _first_char(text, m.end(), limit), limit)
             return more if _person_words(art, lex, more) else []
-        elif tok[0].isalnum() and not (_is_cap(tok) or tok.lower() in lex.connectors):
-            break
-        elif not tok[0].isalnum() and tok not in "&/-":
+        elif (tok[0].isalnum() and not (_is_cap(tok) or tok.lower() in lex.connectors)) or (not tok[0].isalnum() and tok not in "&/-"):
             break
     return []
 
@@ -553,6 +835,11 @@ def _official_by_position(art: Article, lex: _Lex, words: list[tuple[int, int]])
         if o.position and set(_WORD.findall(o.position.casefold())) <= said
     ]
     return hits[0] if len(set(hits)) == 1 else None
+
+
+def _conditional(lex: _Lex, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """``Jika Ayu mengungkap …``: the subject at ``i + 1`` follows a conditional opener."""
+    return i >= 0 and toks[i][2].lower() in lex.conditionals
 
 
 def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speaker | None:
@@ -578,8 +865,10 @@ def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speake
         if j >= 0 and toks[j][2] == ",":
             i = j - 1
     low = toks[i][2].lower()
+    if low in lex.group_pronouns:
+        return None  # ``Mereka mengaku …``: a group, not a person
     if low in lex.pronouns:
-        return _Speaker("prev", span=(toks[i][0], toks[i][1]), end=toks[i][1])
+        return None if _conditional(lex, toks, i) else _Speaker("prev", span=(toks[i][0], toks[i][1]), end=toks[i][1])
     if not _is_cap(toks[i][2]) or low == lex.relative:
         # ``X yang (juga hadir …) mengingatkan``: a short relative clause after the name
         j = i
@@ -615,7 +904,7 @@ def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speake
         i -= 1
     run = [(toks[k][0], toks[k][0] + len(toks[k][2].rstrip("."))) for k in range(i + 1, end_i + 1)
            if toks[k][2][0].isalnum()]
-    if not run:
+    if not run or _conditional(lex, toks, i):
         return None
     run_start, run_end = run[0][0], toks[end_i][1]
     off = _official_at(art, run_start, run_end)
@@ -629,7 +918,7 @@ def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speake
     if not names:
         by_post = _official_by_position(art, lex, run)
         return _Speaker("name", by_post, None, run_end) if by_post else None
-    return _Speaker("name", None, (names[0][0], names[-1][1]), run_end)
+    return _Speaker("name", None, (names[0][0], names[-1][1]), run_end, _joined(art, names))
 
 
 # ------------------------------------------------------------------ indirect quotes
@@ -647,6 +936,7 @@ def _indirect_quotes(
 ) -> list[_Cand]:
     text = art.text
     sents = art.body_sentences()
+    idx = _index(art, lex)
     out: list[_Cand] = []
     used = sorted(consumed)
     taken: set[int] = set()  # sentence indices that already gave an indirect quote
@@ -658,8 +948,10 @@ def _indirect_quotes(
         b = text_end if text_end is not None else _indirect_end(art, lex, sents, si, a, quoted)
         if b <= a:
             return
-        t = text[a:b].strip().rstrip(".,;: ").strip()
-        if len(_WORD.findall(t)) < 2:
+        while b > a and (text[b - 1].isspace() or text[b - 1] in _TRAIL):
+            b -= 1  # ``… malam. "`` : the opening mark of the next quote
+        t = text[a:b].strip()
+        if not _reads_as_clause(lex, t):
             return
         c = _Cand(start=a, end=b, text=t, kind="indirect", cue=cue)
         _set_who(c, spk)
@@ -700,53 +992,51 @@ def _indirect_quotes(
                     add(si, comma + 1, lm.group("cue").lower(), spk)
                     continue
         # active cues
-        for m in lex.indirect.finditer(text, s.start, stext_end):
-            if _inside(quoted, m.start()) or si in taken:
+        for m in idx.within("indirect", s.start, stext_end):
+            if _inside(quoted, m.start) or si in taken:
                 continue
-            if m.start() > 0 and text[m.start() - 1] in "-":
+            if m.start > 0 and text[m.start - 1] in "-":
                 continue
-            spk = _subject_before(art, lex, s.start, m.start())
+            spk = _subject_before(art, lex, s.start, m.start)
             if spk is None:
                 continue
-            a = _skip_intro(text, lex, m.end(), stext_end)
+            a = _skip_intro(text, lex, m.end, stext_end)
             if a < stext_end and lex.marks.match(text, a):
                 continue  # introduces a direct quote
-            add(si, m.end(), m.group().lower(), spk)
+            add(si, m.end, m.low, spk)
             break
         if si in taken:
             continue
         # "Menurut X, …" / "menurutnya …"
-        for m in lex.according.finditer(text, s.start, stext_end):
-            if _inside(quoted, m.start()):
+        for m in idx.within("according", s.start, stext_end):
+            if _inside(quoted, m.start):
                 continue
-            if m.group("nya"):
-                spk = _Speaker("prev", end=m.end())
+            if m.low.endswith(lex.nya) and m.low[: -len(lex.nya)] in lex.according_words:  # ``menurutnya``
+                spk = _Speaker("prev", end=m.end)
+                cue = m.low[: -len(lex.nya)]
             else:
-                spk = _speaker_after(art, lex, m.end(), stext_end)
-                if spk is None or spk.end <= m.end():
+                spk = _speaker_after(art, lex, m.end, stext_end)
+                if spk is None or spk.end <= m.end:
                     continue
-            add(si, spk.end, m.group("cue").lower(), spk)
+                cue = m.low
+            add(si, spk.end, cue, spk)
             break
         if si in taken:
             continue
         # ", kata X, …" / "Lanjut X, …" / "…, terangnya."
-        for m in lex.post_cue.finditer(text, s.start, stext_end):
-            if _inside(quoted, m.start()) or _inside(used, m.start()):
+        for m in idx.within("roots", s.start, stext_end):
+            if _inside(quoted, m.start) or _inside(used, m.start):
                 continue
-            if m.start() > 0 and text[m.start() - 1].isalnum():
-                continue
-            before = text[s.start : m.start()].rstrip()
+            before = text[s.start : m.start].rstrip()
             if before and not before.endswith(","):
                 continue
-            surface = m.group().lower()
-            root = lex.root_of.get(surface)
-            if root is None:
-                continue
+            surface = m.low
+            root = lex.root_of[surface]
             if surface != root and surface.endswith(lex.nya):
-                spk = _Speaker("prev", end=m.end())
+                spk = _Speaker("prev", end=m.end)
             else:
-                spk = _speaker_after(art, lex, m.end(), stext_end)
-                if spk is None or spk.end <= m.end():
+                spk = _speaker_after(art, lex, m.end, stext_end)
+                if spk is None or spk.end <= m.end:
                     continue
             rest = text[spk.end : stext_end].strip()
             if not rest.strip(".!? "):
@@ -761,6 +1051,19 @@ def _indirect_quotes(
             add(si, spk.end, root, spk)
             break
     return out
+
+
+_TRAIL = ".,;:\"“”„‘’'«»"
+
+
+def _reads_as_clause(lex: _Lex, t: str) -> bool:
+    """A reported clause, not a thing handed over or a topic (``rasa duka``, ``soal bibir``,
+    ``bagaimana …``), an anaphor (``hal tersebut``) or a question."""
+    words = _WORD.findall(t)
+    if len(words) < 3 or t.endswith("?"):
+        return False
+    first = words[0].lower()
+    return first not in lex.non_clause and " ".join(words[:2]).lower() not in lex.non_clause
 
 
 def _skip_intro(text: str, lex: _Lex, pos: int, end: int) -> int:
@@ -798,12 +1101,11 @@ def _indirect_end(
 # ------------------------------------------------------------------ speakers
 def _resolve_speakers(art: Article, lex: _Lex, cands: list[_Cand]) -> None:
     """Name every quote's speaker: named, continued from the previous one, or unknown."""
-    text = art.text
     last: tuple[str, tuple[int, int] | None] | None = None
     for c in cands:
         if c.who == "name":
-            if c.name is None and c.name_span is not None:
-                c.name = _fullest(art, lex, text[c.name_span[0] : c.name_span[1]])
+            if c.name is None and c.raw:
+                c.name = _fullest(art, lex, c.raw)
             c.speaker, c.speaker_span = c.name, c.name_span
             if c.speaker:
                 last = (c.speaker, c.name_span)
@@ -811,34 +1113,54 @@ def _resolve_speakers(art: Article, lex: _Lex, cands: list[_Cand]) -> None:
             c.speaker = last[0]
 
 
+_fullest_memo: tuple[object, dict[str, str]] = (None, {})
+
+
 def _fullest(art: Article, lex: _Lex, raw: str) -> str:
     """The fullest form of a raw name in the article (``Bambang`` → ``Bambang Muryanto``)."""
+    global _fullest_memo
+    memo = _fullest_memo
+    if memo[0] is not art:
+        memo = _fullest_memo = (art, {})
     name = " ".join(raw.split())
-    best = name
+    if name not in memo[1]:
+        memo[1][name] = _fullest_uncached(art, lex, name)
+    return memo[1][name]
+
+
+def _fullest_uncached(art: Article, lex: _Lex, name: str) -> str:
     for off in art.officials:
-        forms = [off.name, *off.aliases]
-        if any(f.lower() == name.lower() for f in forms):
+        if any(f.casefold() == name.casefold() for f in (off.name, *off.aliases)):
             return off.name
     words = name.split()
-    pat = re.compile(r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])")
+    pat = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
     text = art.text
-    for para in art.paragraphs:
-        for m in pat.finditer(text, para.start, para.end):
-            left = [w for w in _WORD.finditer(text, max(para.start, m.start() - 60), m.start())]
-            right = _name_run(art, lex, m.end() + 1, para.end) if m.end() < para.end and text[m.end()] == " " else []
-            ext_left = []
-            for w in reversed(left):
-                ws = w.group()
-                gap = text[w.end() : (ext_left[0].start() if ext_left else m.start())]
-                if gap not in (" ",) or not _is_name_word(lex, ws):
+    best = words
+    starts = [p.start for p in art.paragraphs]
+    for m in pat.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        para = art.paragraphs[k] if k >= 0 else None
+        if para is None or para.kind != "body" or m.end() > para.end:
+            continue
+        if True:
+            start = m.start()
+            # back to the start of the capitalised run holding this occurrence
+            while True:
+                j = start - 1
+                if j <= para.start or text[j] != " ":
                     break
-                ext_left.insert(0, w)
-            ext_right = []
-            for a, b in right:
-                if not _is_name_word(lex, text[a:b]):
+                k = j
+                while k > para.start and not text[k - 1].isspace():
+                    k -= 1
+                prev = text[k:j]
+                if not prev or not (_is_cap(prev) or prev.lower() in lex.connectors) or not prev[-1].isalnum():
                     break
-                ext_right.append((a, b))
-            full = " ".join([w.group() for w in ext_left] + words + [text[a:b] for a, b in ext_right])
-            if len(full.split()) > len(best.split()) and len(full.split()) <= 4:
-                best = full
-    return best
+                if prev.lower() in lex.stops:
+                    break
+                start = k
+            person = [text[a:b] for a, b in _person_words(art, lex, _name_run(art, lex, start, para.end))]
+            n = len(words)
+            inside = any(person[i : i + n] == words for i in range(len(person) - n + 1))
+            if inside and len(best) < len(person) <= 4:
+                best = person
+    return " ".join(best)

@@ -52,6 +52,9 @@ class SanctionsLexicon(PatternFile):
     threatened_after: str
     modal_threat_before: str
     modal_proposed_before: str
+    negated_before: str
+    conditional_before: str
+    demand_before: str
     cue_window: int
     modal_window: int
     modal_cues: list[str]
@@ -71,6 +74,9 @@ class _Compiled:
     threatened_after: re.Pattern[str]
     modal_threat: re.Pattern[str]
     modal_proposed: re.Pattern[str]
+    negated: re.Pattern[str]
+    conditional: re.Pattern[str]
+    demand: re.Pattern[str]
     modal_cues: frozenset[str]
     list_gap: re.Pattern[str]
     verb: re.Pattern[str]
@@ -104,6 +110,9 @@ def _compiled(lex: SanctionsLexicon) -> _Compiled:
         threatened_after=re.compile(lex.threatened_after, re.I),
         modal_threat=re.compile(lex.modal_threat_before, re.I),
         modal_proposed=re.compile(lex.modal_proposed_before, re.I),
+        negated=re.compile(lex.negated_before, re.I),
+        conditional=re.compile(lex.conditional_before, re.I),
+        demand=re.compile(lex.demand_before, re.I),
         modal_cues=frozenset(c.lower() for c in lex.modal_cues),
         list_gap=re.compile(lex.list_gap, re.I),
         verb=re.compile(lex.verb, re.I),
@@ -123,7 +132,9 @@ class _Hit:
 
 def _scan_units(art: Article) -> list[tuple[int, int, int]]:
     """(start, end, paragraph-key) of the headline and of every body sentence, in order."""
-    units: list[tuple[int, int, int]] = [(r.start, r.end, -1) for r in art.layout.of_kind("headline")[:1]]
+    units: list[tuple[int, int, int]] = [
+        (r.start, r.end, -1) for r in art.layout.of_kind("headline")[:1]
+    ]
     units.extend((s.start, s.end, s.paragraph) for s in art.body_sentences())
     return units
 
@@ -146,9 +157,9 @@ def extract(art: Article) -> list[Sanction]:
             if requires is not None and requires.search(text, us, ue) is None:
                 continue
             for m in rx.finditer(text, us, ue):
-                if c.excl_before.search(text[max(us, m.start() - _TAIL) : m.start()]) or c.excl_after.match(
-                    text[m.end() : min(ue, m.end() + 60)]
-                ):
+                if c.excl_before.search(
+                    text[max(us, m.start() - _TAIL) : m.start()]
+                ) or c.excl_after.match(text[m.end() : min(ue, m.end() + 60)]):
                     continue
                 found.append(_Hit(m.start(), m.end(), stype, ui))
     found.sort(key=lambda h: (h.start, -h.end))
@@ -165,7 +176,9 @@ def extract(art: Article) -> list[Sanction]:
     ]
 
 
-def _triggered(lower: str, triggers: tuple[str, ...], starts: list[int], units: list[tuple[int, int, int]]) -> list[int]:
+def _triggered(
+    lower: str, triggers: tuple[str, ...], starts: list[int], units: list[tuple[int, int, int]]
+) -> list[int]:
     """Indexes of the units holding one of ``triggers`` (plain substring search: fast)."""
     hit: set[int] = set()
     for t in triggers:
@@ -189,7 +202,11 @@ def _resolve_overlaps(found: list[_Hit]) -> list[_Hit]:
             if any(t.start < h.end and h.start < t.end for t in typed):
                 continue
         elif any(
-            o is not h and o.type is h.type and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            o is not h
+            and o.type is h.type
+            and o.start <= h.start
+            and h.end <= o.end
+            and (o.end - o.start) > (h.end - h.start)
             for o in typed
         ):
             continue
@@ -199,7 +216,9 @@ def _resolve_overlaps(found: list[_Hit]) -> list[_Hit]:
     return out
 
 
-def _assign_severity(hits: list[_Hit], units: list[tuple[int, int, int]], text: str, c: _Compiled) -> None:
+def _assign_severity(
+    hits: list[_Hit], units: list[tuple[int, int, int]], text: str, c: _Compiled
+) -> None:
     """ringan/sedang/berat after a sanction word applies to it and to what follows in the sentence."""
     lex = load(SanctionsLexicon)
     by_unit: dict[int, list[tuple[int, Severity]]] = {}
@@ -233,11 +252,15 @@ def _cue_status(before: str, c: _Compiled) -> SanctionStatus | None:
                 return SanctionStatus.threatened
             if c.modal_proposed.search(head[-40:]):
                 return SanctionStatus.proposed
+            if c.negated.search(head[-30:]):
+                return SanctionStatus.mentioned
         return status
     return None
 
 
-def _assign_status(hits: list[_Hit], units: list[tuple[int, int, int]], text: str, c: _Compiled) -> None:
+def _assign_status(
+    hits: list[_Hit], units: list[tuple[int, int, int]], text: str, c: _Compiled
+) -> None:
     window = load(SanctionsLexicon).cue_window
     prev: _Hit | None = None
     for h in hits:
@@ -256,10 +279,26 @@ def _assign_status(hits: list[_Hit], units: list[tuple[int, int, int]], text: st
             status = prev.status  # the same clause chain goes on
         if status is None and c.verb.match(text[h.start : h.end]):
             status = SanctionStatus.imposed  # "dicopot", "menghukum": it is reported as done
-        if status is None and prev is not None and prev.sent == h.sent - 1 and units[prev.sent][2] == para:
+        if (
+            status is None
+            and prev is not None
+            and prev.sent == h.sent - 1
+            and units[prev.sent][2] == para
+        ):
             status = prev.status  # the speaker goes on enumerating
+        if status is SanctionStatus.imposed:
+            status = _governed(text[us : h.start], c)
         h.status = status or SanctionStatus.mentioned
         prev = h
+
+
+def _governed(head: str, c: _Compiled) -> SanctionStatus:
+    """What a sentence's opening makes of a sanction reported as done: a condition, a demand."""
+    if c.conditional.search(head):
+        return SanctionStatus.threatened
+    if c.demand.search(head):
+        return SanctionStatus.proposed
+    return SanctionStatus.imposed
 
 
 def _drop_generic_heads(hits: list[_Hit], text: str, c: _Compiled) -> None:

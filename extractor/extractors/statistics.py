@@ -40,6 +40,14 @@ class StatisticsLexicon(PatternFile):
 
     noun_outranks: list[Topic]
     violation_context: str
+    frame: str
+    discipline_frame: str
+    general_cue_window: int
+    general_persons_context: str
+    general_cases_context: str
+    strong_measures: list[Measure]
+    not_counted_after: str
+    passive_cue: str
     noun_prefix: str
     bare_after: str
     bare_before: str
@@ -86,6 +94,14 @@ class _Compiled:
     skip_before: re.Pattern[str]
     anaphora: re.Pattern[str]
     context: re.Pattern[str]
+    frame: re.Pattern[str]
+    local_frame: re.Pattern[str]
+    general_persons: re.Pattern[str]
+    general_cases: re.Pattern[str]
+    strong: frozenset[Measure]
+    cue_window: int
+    not_counted: re.Pattern[str]
+    passive: re.Pattern[str]
     exclude: re.Pattern[str]
     percent_gap: re.Pattern[str]
     modal: re.Pattern[str]
@@ -109,20 +125,34 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
     return _Compiled(
         noun=re.compile(rf"{lex.noun_prefix}(?:{units})(?!\w)", re.I),
         unit_keys=[Unit(k) for k in unit_keys],
-        noun_measure=tuple((m, re.compile(rf"(?:{_alt(p)})", re.I)) for m, p in lex.noun_measure.items()),
-        noun_topic=tuple((t, re.compile(rf"(?:{_alt(p)})", re.I)) for t, p in lex.noun_topic.items()),
+        noun_measure=tuple(
+            (m, re.compile(rf"(?:{_alt(p)})", re.I)) for m, p in lex.noun_measure.items()
+        ),
+        noun_topic=tuple(
+            (t, re.compile(rf"(?:{_alt(p)})", re.I)) for t, p in lex.noun_topic.items()
+        ),
         bare_after=re.compile(lex.bare_after, re.I),
         bare_before=re.compile(lex.bare_before, re.I),
         bare_end=re.compile(lex.bare_end, re.I),
         skip_before=re.compile(lex.skip_before, re.I),
         anaphora=re.compile(lex.anaphora_after),
         context=re.compile(lex.violation_context, re.I),
+        frame=re.compile(lex.frame, re.I),
+        local_frame=re.compile(f"{lex.frame}|{lex.discipline_frame}", re.I),
+        general_persons=re.compile(lex.general_persons_context, re.I),
+        general_cases=re.compile(lex.general_cases_context, re.I),
+        strong=frozenset(lex.strong_measures),
+        cue_window=lex.general_cue_window,
+        not_counted=re.compile(lex.not_counted_after, re.I),
+        passive=re.compile(lex.passive_cue, re.I),
         exclude=re.compile(lex.exclude_sentence, re.I),
         percent_gap=re.compile(lex.percent_base_gap, re.I),
         modal=re.compile(lex.modal_before, re.I),
         cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.I),
         cue_info=tuple(lex.measures),
-        topics=tuple((t, re.compile(rf"(?<!\w)(?:{_alt(p)})(?!\w)", re.I)) for t, p in lex.topics.items()),
+        topics=tuple(
+            (t, re.compile(rf"(?<!\w)(?:{_alt(p)})(?!\w)", re.I)) for t, p in lex.topics.items()
+        ),
         year=re.compile(lex.year),
         year_excl=re.compile(lex.year_exclude_before, re.I),
         election_year=re.compile(lex.election_year, re.I),
@@ -142,8 +172,11 @@ class _Count:
     noun: str = ""
     measure: Measure = Measure.other
     cued: bool = False
+    cue_dist: int = 0  # characters between the count and its measure cue
+    passive_before: bool = False  # the cue is a passive verb before the count
     topic: Topic = Topic.other
     year: int | None = None
+    kept: bool = False
     extras: dict[str, str | None] = field(default_factory=dict)
 
 
@@ -164,8 +197,9 @@ def extract(art: Article) -> list[Statistic]:
     for si, s in enumerate(sents):
         while ni < len(numbers) and numbers[ni].start < s.start:
             ni += 1
-        sentence = text[s.start : s.end]
-        if c.exclude.search(sentence):
+        if ni >= len(numbers) or numbers[ni].start >= s.end:
+            continue
+        if c.exclude.search(text, s.start, s.end):
             continue
         here: list[_Count] = []
         k = ni
@@ -206,11 +240,16 @@ def _read_count(
         if c.anaphora.match(text[end : min(s.end, end + 60)]):
             return None  # "ASN tersebut": a figure given before
         unit = c.unit_keys[int(m.lastgroup[1:])]  # type: ignore[index]
+        if unit is Unit.persons and c.not_counted.match(text[end : min(s.end, end + 30)]):
+            return None  # "16 orang saksi": witnesses, victims, participants
         return _Count(n, unit, end, si, noun=m.group(0).strip())
     # the noun left out: it is the noun of the count just before
     if not (
         c.bare_after.match(after)
-        or (c.bare_before.search(text[max(s.start, n.start - 20) : n.start]) and c.bare_end.match(after))
+        or (
+            c.bare_before.search(text[max(s.start, n.start - 20) : n.start])
+            and c.bare_end.match(after)
+        )
     ):
         return None
     prev = here[-1] if here else None
@@ -224,7 +263,9 @@ def _read_count(
     return _Count(n, prev.unit, n.end, si, noun=prev.noun)
 
 
-def _measure_clauses(here: list[_Count], s: Sentence, text: str, c: _Compiled, lex: StatisticsLexicon) -> None:
+def _measure_clauses(
+    here: list[_Count], s: Sentence, text: str, c: _Compiled, lex: StatisticsLexicon
+) -> None:
     """Measure of each count: noun, then the first cue after it, then the last cue before it."""
     for i, cnt in enumerate(here):
         lo = here[i - 1].end if i else s.start
@@ -234,22 +275,34 @@ def _measure_clauses(here: list[_Count], s: Sentence, text: str, c: _Compiled, l
             if cnt.noun and rx.fullmatch(cnt.noun):
                 measure = m
         if measure is None:
-            measure = _first_cue(text, cnt.end, hi, cnt.unit, c, first=True)
+            measure, pos, _ = _first_cue(text, cnt.end, hi, cnt.unit, c, first=True)
+            cnt.cue_dist = pos - cnt.end
         if measure is None:
-            measure = _first_cue(text, lo, cnt.num.start, cnt.unit, c, first=False)
+            measure, start, pos = _first_cue(text, lo, cnt.num.start, cnt.unit, c, first=False)
+            cnt.cue_dist = cnt.num.start - pos
+            # a passive cue before the count has its own subject: "yang dipecat … memiliki 8 orang
+            # anak"; an active one takes the count as its object: "menjatuhkan sanksi kepada dua …"
+            cnt.passive_before = measure is not None and c.passive.match(text, start) is not None
         cnt.cued = measure is not None
         cnt.measure = measure or lex.default_measure[cnt.unit]
     # a percentage joined to the count before it shares its measure
     for i, cnt in enumerate(here):
-        if cnt.unit is Unit.percent and i and c.percent_gap.match(text[here[i - 1].end : cnt.num.start]):
+        if (
+            cnt.unit is Unit.percent
+            and i
+            and c.percent_gap.match(text[here[i - 1].end : cnt.num.start])
+        ):
             cnt.measure = here[i - 1].measure
             cnt.cued = True
             cnt.extras["base"] = "1"
 
 
-def _first_cue(text: str, lo: int, hi: int, unit: Unit, c: _Compiled, *, first: bool) -> Measure | None:
+def _first_cue(
+    text: str, lo: int, hi: int, unit: Unit, c: _Compiled, *, first: bool
+) -> tuple[Measure | None, int, int]:
+    """The first (or last) measure cue in ``text[lo:hi]``, with where it starts and ends."""
     window = text[lo:hi]
-    found = []
+    found: list[tuple[Measure, int, int]] = []
     for m in c.cues.finditer(window):
         cue = c.cue_info[int(m.lastgroup[1:])]  # type: ignore[index]
         if cue.units is not None and unit not in cue.units:
@@ -257,36 +310,94 @@ def _first_cue(text: str, lo: int, hi: int, unit: Unit, c: _Compiled, *, first: 
         if c.modal.search(window[max(0, m.start() - 30) : m.start()]):
             continue  # "terancam dipecat": a threat, not what was done
         if first:
-            return cue.measure
-        found.append(cue.measure)
-    return found[-1] if found else None
+            return cue.measure, lo + m.start(), lo + m.end()
+        found.append((cue.measure, lo + m.start(), lo + m.end()))
+    return found[-1] if found else (None, 0, 0)
 
 
 class _ArticleFacts:
-    """Article-wide fallbacks: dominant topic, election year, as-of dates."""
+    """Article-wide fallbacks (dominant topic, election year, as-of dates), computed on demand."""
 
     def __init__(self, art: Article, sents: list[Sentence], c: _Compiled) -> None:
-        text = art.text
-        spans = [(s.start, s.end) for s in sents]
-        spans.extend((r.start, r.end) for r in art.layout.of_kind("headline")[:1])
-        topic_counts: Counter[Topic] = Counter()
-        years: Counter[int] = Counter()
-        for a, b in spans:
-            chunk = text[a:b]
-            for t, rx in c.topics:
-                topic_counts[t] += len(rx.findall(chunk))
-            for m in c.election_year.finditer(chunk):
-                years[int(m.group(1))] += 1
-        best = [t for t, n in topic_counts.most_common() if n]
-        self.topic = best[0] if best else Topic.other
-        self.election_year = years.most_common(1)[0][0] if years else None
+        self._art = art
+        self._c = c
+        self._range = (sents[0].start, sents[-1].end)
+        self._topic: Topic | None = None
+        self._year: int | bool | None = False
+        self._as_of: list[tuple[int, str]] | None = None
+        self._framed: dict[int, bool] = {}
+        self._headline_framed: bool | None = None
+        self._election: bool | None = None
         self.ref_year = art.reference_date.year if art.reference_date else None
-        self.as_of: list[tuple[int, str]] = []
-        for d in art.dates:
-            if d.span is None or d.granularity not in ("day", "datetime"):
+
+    def _chunks(self) -> list[str]:
+        text = self._art.text
+        out = [text[self._range[0] : self._range[1]]]
+        out.extend(text[r.start : r.end] for r in self._art.layout.of_kind("headline")[:1])
+        return out
+
+    @property
+    def topic(self) -> Topic:
+        if self._topic is None:
+            counts: Counter[Topic] = Counter()
+            for chunk in self._chunks():
+                for t, rx in self._c.topics:
+                    counts[t] += len(rx.findall(chunk))
+            best = [t for t, n in counts.most_common() if n]
+            self._topic = best[0] if best else Topic.other
+        return self._topic
+
+    def framed(self, si: int, sents: list[Sentence]) -> bool:
+        """Whether sentence ``si``, the two before it or the headline speak of elections or discipline."""
+        if self._headline_framed is None:
+            text = self._art.text
+            self._headline_framed = any(
+                self._c.local_frame.search(text, r.start, r.end)
+                for r in self._art.layout.of_kind("headline")[:1]
+            )
+        if self._headline_framed:
+            return True
+        for j in (si, si - 1, si - 2):
+            if j < 0:
                 continue
-            if c.as_of.search(text[max(0, d.span.start - 40) : d.span.start]):
-                self.as_of.append((d.span.start, d.value[:10]))
+            if j not in self._framed:
+                self._framed[j] = (
+                    self._c.local_frame.search(self._art.text, sents[j].start, sents[j].end)
+                    is not None
+                )
+            if self._framed[j]:
+                return True
+        return False
+
+    @property
+    def election(self) -> bool:
+        """Whether the article speaks of elections or neutrality at all (else every topic is other)."""
+        if self._election is None:
+            self._election = any(self._c.frame.search(chunk) for chunk in self._chunks())
+        return self._election
+
+    @property
+    def election_year(self) -> int | None:
+        if self._year is False:
+            years: Counter[int] = Counter()
+            for chunk in self._chunks():
+                for m in self._c.election_year.finditer(chunk):
+                    years[int(m.group(1))] += 1
+            self._year = years.most_common(1)[0][0] if years else None
+        return self._year  # type: ignore[return-value]
+
+    @property
+    def as_of(self) -> list[tuple[int, str]]:
+        if self._as_of is None:
+            text = self._art.text
+            self._as_of = [
+                (d.span.start, d.value[:10])
+                for d in self._art.dates
+                if d.span is not None
+                and d.granularity in ("day", "datetime")
+                and self._c.as_of.search(text[max(0, d.span.start - 40) : d.span.start])
+            ]
+        return self._as_of
 
 
 def _finish(
@@ -303,13 +414,23 @@ def _finish(
     seen: dict[tuple, int] = {}
     for i, cnt in enumerate(counts):
         s = sents[cnt.sent]
-        if not cnt.cued and not _in_context(cnt, sents, text, c):
-            continue  # "945 ribu ASN" housed, "8 orang" hurt: no violation, no report
         base = counts[i - 1] if cnt.extras.get("base") else None
+        framed = article.framed(cnt.sent, sents)
+        if base is not None:
+            if not base.kept:
+                continue
+        elif framed:
+            if not cnt.cued and not _in_context(cnt, sents, text, c):
+                continue  # "945 ribu ASN" housed, "8 orang" hurt: no violation, no report
+        elif not _general_count(cnt, s, text, c):
+            continue  # suspects, witnesses, disease cases in general news
+        cnt.kept = True
         if base is not None:
             topic, year = base.topic, base.year
         else:
-            topic = _topic(cnt, sents, text, c, article)
+            topic = (
+                _topic(cnt, sents, text, c, article) if framed and article.election else Topic.other
+            )
             year = _year(cnt, counts, i, s, text, c, article)
             if cnt.unit is Unit.percent and (not cnt.cued or topic is Topic.other):
                 continue  # a share of buyers, of a tax, of regions: not a count of ours
@@ -338,6 +459,23 @@ def _finish(
     return out
 
 
+def _general_count(cnt: _Count, s: Sentence, text: str, c: _Compiled) -> bool:
+    """Outside an election frame: reports and violations count; people and cases need their own evidence."""
+    if cnt.unit is Unit.reports:
+        return True
+    strong = (
+        cnt.cued
+        and cnt.measure in c.strong
+        and cnt.cue_dist <= c.cue_window
+        and not cnt.passive_before
+    )
+    if cnt.unit is Unit.cases:
+        return strong or (c.general_cases.search(text, s.start, s.end) is not None)
+    if cnt.unit is Unit.persons:
+        return strong or (c.general_persons.search(text, s.start, s.end) is not None)
+    return False  # a share of buyers, of a tax: not a count of ours
+
+
 def _in_context(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled) -> bool:
     """Whether the count's sentence or the one before speaks of violations, reports or sanctions."""
     for j in (cnt.sent, cnt.sent - 1):
@@ -346,7 +484,9 @@ def _in_context(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled) -> 
     return False
 
 
-def _topic(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled, article: _ArticleFacts) -> Topic:
+def _topic(
+    cnt: _Count, sents: list[Sentence], text: str, c: _Compiled, article: _ArticleFacts
+) -> Topic:
     """The sentence's topic cue, the noun's topic, the previous two sentences', the article's."""
     s = sents[cnt.sent]
     found = _topic_in(text[s.start : s.end], c)
@@ -380,12 +520,24 @@ def _years(text: str, lo: int, hi: int, c: _Compiled) -> list[int]:
 
 
 def _year(
-    cnt: _Count, counts: list[_Count], i: int, s: Sentence, text: str, c: _Compiled, article: _ArticleFacts
+    cnt: _Count,
+    counts: list[_Count],
+    i: int,
+    s: Sentence,
+    text: str,
+    c: _Compiled,
+    article: _ArticleFacts,
 ) -> int | None:
     """A year in the clause before the count, after it, earlier in the sentence; else the article's."""
     prev_end = counts[i - 1].end if i and counts[i - 1].sent == cnt.sent else s.start
-    nxt = counts[i + 1].num.start if i + 1 < len(counts) and counts[i + 1].sent == cnt.sent else s.end
-    for lo, hi, last in ((prev_end, cnt.num.start, True), (cnt.end, nxt, False), (s.start, cnt.num.start, True)):
+    nxt = (
+        counts[i + 1].num.start if i + 1 < len(counts) and counts[i + 1].sent == cnt.sent else s.end
+    )
+    for lo, hi, last in (
+        (prev_end, cnt.num.start, True),
+        (cnt.end, nxt, False),
+        (s.start, cnt.num.start, True),
+    ):
         ys = _years(text, lo, hi, c)
         if ys:
             return ys[-1] if last else ys[0]
@@ -411,7 +563,9 @@ def _as_of(cnt: _Count, sents: list[Sentence], article: _ArticleFacts) -> str | 
     return None
 
 
-def _region(cnt: _Count, s: Sentence, text: str, c: _Compiled, lex: StatisticsLexicon) -> str | None:
+def _region(
+    cnt: _Count, s: Sentence, text: str, c: _Compiled, lex: StatisticsLexicon
+) -> str | None:
     """A place named in the count's sentence: after the count first, then before it."""
     stop = set(lex.region_stop)
     for lo, hi in ((cnt.num.start, s.end), (s.start, cnt.num.start)):

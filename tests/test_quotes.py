@@ -1,0 +1,247 @@
+"""Quotes: direct and indirect speech, speakers and what is not a quote."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.models import Quote
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def quotes_of(extractor_):
+    def run(text: str) -> list[Quote]:
+        facts = extractor_.extract(text)
+        for q in facts.quotes:
+            assert q.span is not None and text[q.span.start : q.span.end] == q.span.text
+            if q.speaker_span is not None:
+                assert text[q.speaker_span.start : q.speaker_span.end] == q.speaker_span.text
+        return facts.quotes
+
+    return run
+
+
+def _body(*paras: str) -> str:
+    return "Judul Berita Netralitas ASN\n\nJAKARTA - " + "\n\n".join(paras) + "\n"
+
+
+def _direct(qs: list[Quote]) -> list[Quote]:
+    return [q for q in qs if q.kind == "direct"]
+
+
+def _indirect(qs: list[Quote]) -> list[Quote]:
+    return [q for q in qs if q.kind == "indirect"]
+
+
+# ------------------------------------------------------------------ direct: shapes of marks
+@pytest.mark.parametrize(
+    "para",
+    [
+        "“Semua ASN wajib netral dalam pilkada,” kata Budi Santoso.",
+        '"Semua ASN wajib netral dalam pilkada," kata Budi Santoso.',
+        "”Semua ASN wajib netral dalam pilkada,” kata Budi Santoso.",
+        "‘‘Semua ASN wajib netral dalam pilkada,’’ kata Budi Santoso.",
+        "’’Semua ASN wajib netral dalam pilkada,” kata Budi Santoso.",
+        '"Semua ASN wajib netral dalam pilkada,"kata Budi Santoso.',
+    ],
+)
+def test_direct_quote_marks(quotes_of, para):
+    qs = _direct(quotes_of(_body("Pemilu tinggal sebulan lagi.", para)))
+    assert [(q.text, q.speaker, q.cue) for q in qs] == [
+        ("Semua ASN wajib netral dalam pilkada", "Budi Santoso", "kata")
+    ]
+
+
+def test_quote_missing_its_opening_mark_starts_at_the_paragraph(quotes_of):
+    qs = _direct(quotes_of(_body(
+        "Ketua Bawaslu Kota Maju, Ahmad Yani, mengatakan kasus meningkat.",
+        "Artinya ada peningkatan kasus yang ditangani Bawaslu,” ujarnya, Kamis (18/7/2024).",
+    )))
+    assert [(q.text, q.speaker, q.cue) for q in qs] == [
+        ("Artinya ada peningkatan kasus yang ditangani Bawaslu", "Ahmad Yani", "ujar")
+    ]
+
+
+def test_unclosed_quote_runs_to_the_paragraph_end(quotes_of):
+    qs = _direct(quotes_of(_body(
+        "“Kami sudah memanggil ASN itu,” kata Rina Wati.",
+        "“KASN yang akan memberi sanksi sebab di",
+    )))
+    assert [q.text for q in qs] == ["Kami sudah memanggil ASN itu", "KASN yang akan memberi sanksi sebab di"]
+    assert qs[1].speaker == "Rina Wati" and qs[1].cue is None
+
+
+def test_quote_over_several_paragraphs_is_one(quotes_of):
+    qs = _direct(quotes_of(_body(
+        "Dia menjelaskan aturan itu.",
+        "“Pertama, ASN dilarang ikut kampanye.",
+        "“Kedua, ASN dilarang memasang spanduk calon,” kata Rina Wati.",
+    )))
+    assert len(qs) == 1
+    assert "Pertama" in qs[0].text and "Kedua" in qs[0].text and qs[0].speaker == "Rina Wati"
+
+
+def test_quote_broken_by_an_attribution_is_two(quotes_of):
+    qs = _direct(quotes_of(_body('"ASN harus netral," kata Joko Susilo. "Sanksinya berat sekali."')))
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("ASN harus netral", "Joko Susilo"),
+        ("Sanksinya berat sekali.", "Joko Susilo"),
+    ]
+    assert qs[1].cue is None
+
+
+# ------------------------------------------------------------------ direct: cues and speakers
+@pytest.mark.parametrize(
+    ("tail", "cue"),
+    [
+        ("ujarnya.", "ujar"),
+        ("Tegasnya.", "tegas"),
+        ("jelasnya saat rapat.", "jelas"),
+        ("tambahnya.", "tambah"),
+        ("imbuhnya.", "imbuh"),
+        ("tandasnya.", "tandas"),
+        ("pungkasnya.", "pungkas"),
+        ("ungkapnya.", "ungkap"),
+        ("ucap dia.", "ucap"),
+        ("kata ia.", "kata"),
+        ("tegas politisi partai itu.", "tegas"),
+    ],
+)
+def test_nya_and_pronoun_cues_continue_the_previous_speaker(quotes_of, tail, cue):
+    qs = _direct(quotes_of(_body(
+        "“Pengawasan diperketat mulai hari ini,” kata Sari Dewi, Senin (1/1/2024).",
+        f"“Laporan warga akan kami tindak lanjuti,” {tail}",
+    )))
+    assert [(q.speaker, q.cue) for q in qs] == [("Sari Dewi", "kata"), ("Sari Dewi", cue)]
+
+
+def test_cue_before_the_quote(quotes_of):
+    qs = _direct(quotes_of(_body("Sekda Hendra Wijaya mengatakan, “ASN dilarang berpose dengan calon.”")))
+    assert [(q.text, q.speaker, q.cue) for q in qs] == [
+        ("ASN dilarang berpose dengan calon.", "Hendra Wijaya", "mengatakan")
+    ]
+
+
+def test_cue_less_quote_continues_the_previous_speaker(quotes_of):
+    qs = _direct(quotes_of(_body(
+        "“Pengawasan diperketat mulai hari ini,” kata Agus Salim.",
+        "“Kemudian kami juga membuka posko pengaduan di setiap kecamatan.”",
+    )))
+    assert [(q.speaker, q.cue) for q in qs] == [("Agus Salim", "kata"), ("Agus Salim", None)]
+
+
+def test_short_name_is_expanded_to_the_fullest_form(quotes_of):
+    qs = _direct(quotes_of(_body(
+        "Ketua Bawaslu Kabupaten Maju Bambang Muryanto memanggil lima ASN.",
+        "“Dua ASN tidak hadir dengan alasan dinas luar kota,” kata Bambang.",
+    )))
+    assert [q.speaker for q in qs] == ["Bambang Muryanto"]
+
+
+def test_title_before_a_comma_names_the_person_after_it(quotes_of):
+    qs = _direct(quotes_of(_body(
+        "“Dua orang pelaku kami amankan bersama barang bukti,” ucap Koordinator Penyidik "
+        "Gakkumdu Banten, Kompol Endang Sugiharto, Jumat (18/4/2025)."
+    )))
+    assert [q.speaker for q in qs] == ["Endang Sugiharto"]
+
+
+def test_unresolvable_speaker_is_null_with_a_warning(extractor_):
+    facts = extractor_.extract(_body("“Kami menunggu hasil klarifikasi dari instansi terkait.”"))
+    assert [(q.kind, q.speaker) for q in facts.quotes] == [("direct", None)]
+    assert any("speaker" in w for w in facts.warnings)
+
+
+# ------------------------------------------------------------------ not quotes
+def test_titles_terms_and_scare_quotes_are_not_quotes(quotes_of):
+    qs = quotes_of(_body(
+        "Bawaslu menggelar sosialisasi dengan tema “Perempuan Mengawal Pilkada Tahun 2024” di hotel.",
+        'Diskusi bertajuk "Pilkada Damai 2024: Membangun Pilkada Sukses" digelar Rabu.',
+        "Uang itu disebut sebagai ‘serangan fajar’ oleh warga, juga “like” di media sosial.",
+    ))
+    assert _direct(qs) == []
+
+
+def test_institution_as_subject_gives_no_quote(quotes_of):
+    qs = quotes_of(_body(
+        "KASN mencatat ada 489 pelanggaran netralitas pada tahun 2024.",
+        "Bawaslu meminta agar ASN tidak ikut berkampanye.",
+        "Kemendagri mengeklaim bahwa ASN yang tidak netral dapat disanksi.",
+        "Badan Pengawas Pemilu (Bawaslu) dapat menilai apakah pelanggaran itu tergolong pidana.",
+    ))
+    assert qs == []
+
+
+# ------------------------------------------------------------------ indirect
+def test_indirect_speech_with_named_subject(quotes_of):
+    qs = _indirect(quotes_of(_body(
+        "Ketua KASN Agus Pramusinto mengatakan, pelanggaran netralitas ASN berdampak negatif.",
+        "Dia menegaskan bahwa sanksi akan dijatuhkan kepada ASN yang terbukti melanggar.",
+    )))
+    assert [(q.text, q.speaker, q.cue) for q in qs] == [
+        ("pelanggaran netralitas ASN berdampak negatif", "Agus Pramusinto", "mengatakan"),
+        ("sanksi akan dijatuhkan kepada ASN yang terbukti melanggar", "Agus Pramusinto", "menegaskan"),
+    ]
+
+
+def test_according_to(quotes_of):
+    qs = _indirect(quotes_of(_body(
+        "Menurut Ratna Dewi, awalnya Bawaslu menerima 136 laporan politik uang.",
+        "Pelanggaran terbanyak, menurutnya, ASN mengikuti kegiatan kampanye.",
+    )))
+    assert [(q.text, q.speaker, q.cue) for q in qs] == [
+        ("awalnya Bawaslu menerima 136 laporan politik uang", "Ratna Dewi", "menurut"),
+        ("ASN mengikuti kegiatan kampanye", "Ratna Dewi", "menurut"),
+    ]
+
+
+def test_mid_sentence_cue(quotes_of):
+    qs = _indirect(quotes_of(_body(
+        "“Berkas sedang diproses,” kata Tasdik Kinanto.",
+        "Puluhan ASN tersebut, kata Tasdik, dapat dikenakan sanksi ringan hingga berat.",
+    )))
+    assert [(q.text, q.speaker, q.cue) for q in qs] == [
+        ("dapat dikenakan sanksi ringan hingga berat", "Tasdik Kinanto", "kata")
+    ]
+
+
+def test_passive_attribution_of_the_previous_sentence(quotes_of):
+    qs = quotes_of(_body(
+        "Jelang pilkada, Bawaslu mewaspadai netralitas ASN maupun politik uang.",
+        "Hal itu disampaikan Komisioner Bawaslu Kota Maju Ahmadi Azis dalam sosialisasi.",
+        "“Kasus netralitas ASN meningkat tajam,” ujarnya.",
+    ))
+    assert [(q.kind, q.text, q.speaker) for q in qs] == [
+        ("indirect", "Jelang pilkada, Bawaslu mewaspadai netralitas ASN maupun politik uang", "Ahmadi Azis"),
+        ("direct", "Kasus netralitas ASN meningkat tajam", "Ahmadi Azis"),
+    ]
+
+
+def test_passive_attribution_of_a_direct_quote_gives_only_its_speaker(quotes_of):
+    qs = quotes_of(_body(
+        "Pemerintah Kabupaten Maju menggelar apel netralitas di Kabupaten Maju.",
+        "“ASN wajib menjaga netralitas sampai pemungutan suara selesai.”",
+        "Hal tersebut ditegaskan oleh Bupati Maju Surya Darma di pendopo.",
+    ))
+    assert [(q.kind, q.speaker) for q in qs] == [("direct", "Surya Darma")]
+
+
+def test_modal_verb_is_not_speaking(quotes_of):
+    qs = quotes_of(_body("Dia tidak bisa menyebut kemungkinan sanksi yang akan diberikan."))
+    assert qs == []
+
+
+# ------------------------------------------------------------------ seed articles
+def test_seed_article_quotes(extractor_):
+    name = "000_477dba0cdb8bf7c8"
+    text = (SHARED / "seeds" / f"{name}.txt").read_text(encoding="utf-8")
+    gold = json.loads((SHARED / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+    facts = extractor_.extract(text, doc_id=name)
+    got = {(q.kind, q.text, q.speaker) for q in facts.quotes}
+    for g in gold["quotes"]:
+        assert (g["kind"], g["text"], g["speaker"]) in got
+    assert len(facts.quotes) == len(gold["quotes"])

@@ -1,0 +1,153 @@
+"""Sanctions: each type, each status, lists, typos and the things that are not sanctions."""
+
+from __future__ import annotations
+
+import pytest
+
+import extractor
+
+
+def _facts(body: str):
+    return extractor.extract(f"Berita netralitas ASN\n\nJAKARTA - {body}\n")
+
+
+def _types(body: str) -> set[str]:
+    return {s.type for s in _facts(body).sanctions}
+
+
+def _status(body: str, stype: str) -> set[str]:
+    return {s.status for s in _facts(body).sanctions if s.type == stype}
+
+
+@pytest.mark.parametrize(
+    ("body", "stype"),
+    [
+        ("Pelanggar diberi teguran lisan oleh atasannya.", "verbal_reprimand"),
+        ("Pelanggar diberi teguran tertulis oleh atasannya.", "written_reprimand"),
+        ("Camat itu sudah mendapat surat peringatan dari bupati.", "written_reprimand"),
+        ("Kepala dinas itu menerima teguran dari Sekda.", "written_reprimand"),
+        ("Sanksinya berupa pernyataan tidak puas secara tertulis.", "statement_of_dissatisfaction"),
+        ("Sanksi yang dijatuhkan berupa pemotongan tunjangan kinerja.", "allowance_cut"),
+        ("Sanksinya penundaan kenaikan gaji berkala selama satu tahun.", "promotion_delay"),
+        ("Ia dijatuhi sanksi penurunan pangkat setingkat lebih rendah.", "demotion"),
+        ("ASN itu terancam turun pangkat.", "demotion"),
+        ("Pejabat itu dikenai demosi oleh bupati.", "position_demotion"),
+        ("Sekda dijatuhi pembebasan dari jabatan.", "removal_from_office"),
+        ("Camat yang tidak netral itu dicopot oleh bupati.", "removal_from_office"),
+        ("Kepala desa itu dijatuhi pemberhentian sementara.", "removal_from_office"),
+        ("Lurah tersebut dinonjobkan karena melanggar netralitas.", "removal_from_office"),
+        ("ASN yang melanggar dijatuhi sanksi mutasi ke daerah terpencil.", "transfer"),
+        ("ASN yang melanggar bisa dipecat.", "dismissal"),
+        ("Ia diberhentikan dengan tidak hormat karena melanggar netralitas.", "dismissal"),
+        ("Bawaslu mengusulkan PTDH bagi ASN tersebut.", "dismissal"),
+        ("Pelanggar dapat dipidana dengan penjara paling lama satu tahun.", "criminal"),
+        ("Perkara itu masuk ranah pidana pemilu.", "criminal"),
+        ("ASN itu dijatuhi sanksi administratif oleh PPK.", "administrative"),
+        ("Pelanggar juga menanggung sanksi moral dari masyarakat.", "moral"),
+        ("ASN yang terbukti melanggar mendapat sanksi dari PPK.", "unspecified"),
+    ],
+)
+def test_each_type_is_found(body: str, stype: str) -> None:
+    assert stype in _types(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "stype", "status"),
+    [
+        ("Pemprov menjatuhkan sanksi penurunan pangkat kepada ASN itu.", "demotion", "imposed"),
+        (
+            "Karena tak netral, pegawai itu dijatuhi hukuman dan dilepaskan jabatannya.",
+            "removal_from_office",
+            "imposed",
+        ),
+        ("Majelis hakim memvonis terdakwa dua tahun penjara.", "criminal", "imposed"),
+        ("Jika tidak menang, maka pelatih itu dipastikan dipecat.", "dismissal", "threatened"),
+        ("Apabila melanggar maka dikenakan sanksi administratif.", "administrative", "threatened"),
+        (
+            "Massa mendesak agar pimpinan mundur dan kepala dinas itu dipecat.",
+            "dismissal",
+            "proposed",
+        ),
+        ("KASN meminta PPK untuk menjatuhkan sanksi penurunan pangkat.", "demotion", "proposed"),
+        ("Hingga kini PNS koruptor itu belum dipecat.", "dismissal", "mentioned"),
+        ("Syaratnya tidak pernah dipidana karena kejahatan.", "criminal", "mentioned"),
+        ("Tidak ada anggota paskibra yang dipecat.", "dismissal", "mentioned"),
+        (
+            "KASN memberikan rekomendasi penjatuhan sanksi penurunan pangkat.",
+            "demotion",
+            "recommended",
+        ),
+        ("Bawaslu mendorong sanksi pemecatan bagi ASN itu.", "dismissal", "proposed"),
+        ("Kalau perlu ada pemberhentian bagi ASN yang melanggar.", "dismissal", "proposed"),
+        ("ASN yang melanggar akan dipecat.", "dismissal", "threatened"),
+        ("Kepala desa yang terlibat kampanye dapat berujung pidana.", "criminal", "threatened"),
+        (
+            "Keduanya dijerat pasal politik uang dengan sanksi pidana maksimal empat tahun.",
+            "criminal",
+            "threatened",
+        ),
+        ("Jangan anggap remeh, ini bukan sekadar teguran lisan.", "verbal_reprimand", "mentioned"),
+        (
+            "Bawaslu dapat menilai apakah pelanggaran itu tergolong pada tindak pidana atau administrasi.",
+            "administrative",
+            "mentioned",
+        ),
+    ],
+)
+def test_status(body: str, stype: str, status: str) -> None:
+    assert _status(body, stype) == {status}
+
+
+def test_a_list_shares_its_head_and_severity() -> None:
+    facts = _facts(
+        "Kita jatuhkan sanksi berat berupa penurunan pangkat dan mutasi ke tempat yang jauh."
+    )
+    got = {(s.type, s.severity, s.status) for s in facts.sanctions}
+    assert got == {("demotion", "severe", "imposed"), ("transfer", "severe", "imposed")}
+
+
+def test_a_speaker_enumerating_keeps_the_status_of_the_sentence_before() -> None:
+    facts = _facts(
+        "Risiko yang akan dihadapi apabila melanggar, hukumannya sangat berat. "
+        "Mulai hukuman yang bersifat administratif, sampai hukuman pidana."
+    )
+    assert {s.status for s in facts.sanctions if s.type in ("administrative", "criminal")} == {
+        "threatened"
+    }
+
+
+def test_scrape_typos_still_count() -> None:
+    assert "dismissal" in _types(
+        "Efek jera yakni pemecatan yang merupakan sanski tertinggi bagi ASN."
+    )
+    assert "dismissal" in _types("Efek jera saksi tertinggi pemecatan.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bupati melantik 20 pejabat hasil mutasi dan rotasi pada Jumat.",
+        "Kepala Bidang Mutasi dan Promosi BKPSDM mengatakan pelantikan berjalan lancar.",
+        "Polantas itu memberhentikan mobil yang melaju ugal-ugalan.",
+        "Pelantikan sesuai PP 6 Tahun 2005 Tentang Pemilihan, Pengesahan Pengangkatan dan Pemberhentian kepala daerah.",
+        "Petugas mencopot baliho dan spanduk yang dipasang di pohon.",
+        "Penegakan hukum dilakukan secara tegas oleh kepolisian.",
+        "Sidang digelar di Pengadilan Tindak Pidana Korupsi Jakarta.",
+        "Revisi Undang-Undang Komisi Pemberantasan Tindak Pidana Korupsi disahkan.",
+        "Guru besar hukum pidana itu menilai pasal tersebut kabur.",
+        "Uang itu diterima dari terpidana kasus suap.",
+        "Bupati menerbitkan keputusan tentang pemberhentian kepala desa dan pengangkatan penjabat.",
+    ],
+)
+def test_not_sanctions(body: str) -> None:
+    assert {s.type for s in _facts(body).sanctions} <= {"unspecified"}
+
+
+def test_headline_counts_and_spans_hold() -> None:
+    text = (
+        "ASN di Grobogan Terancam Dipecat\n\nGROBOGAN - Sekda mengimbau ASN menjaga netralitas.\n"
+    )
+    facts = extractor.extract(text)
+    assert [(s.type, s.status) for s in facts.sanctions] == [("dismissal", "threatened")]
+    for s in facts.sanctions:
+        assert text[s.span.start : s.span.end] == s.span.text
