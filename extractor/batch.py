@@ -914,8 +914,8 @@ def _engine_map(
         from extractor import dask as dask_engine
 
         return dask_engine.map_chunks(task_chunks, kind, scheduler=opts.scheduler, workers=workers)
-    if workers == 1:
-        return ((recs, process_chunk(tasks, kind)) for recs, tasks in task_chunks)
+    # even one worker is a separate process: the writer's memory (pyarrow, buffers) stays
+    # out of it, and it is replaced now and then (RECYCLE_AFTER) so it cannot creep up
     return _pool_results(task_chunks, workers, kind)
 
 

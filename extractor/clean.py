@@ -243,11 +243,20 @@ def _split_joined(text: str, s: int, e: int, kind: str, joins: re.Pattern[str]) 
     out = []
     while s < e and text[s] in _STUB:  # the dateline a scraper dropped leaves "- " or ", , - "
         s += 1
+    seen = s  # quote marks counted up to here, since the last split
+    straight = curly = 0
     for m in joins.finditer(text, s, e):
+        chunk = text[seen : m.start()]
+        straight += chunk.count('"')
+        curly += chunk.count("“") - chunk.count("”")
+        seen = m.start()
+        if straight % 2 or curly > 0:
+            continue  # never split inside an open quotation
         a, b = _strip(text, s, m.start())
         if b > a:
             out.append(Region(a, b, kind))
         s = m.end()
+        straight = curly = 0
     a, b = _strip(text, s, e)
     if b > a:
         out.append(Region(a, b, kind))

@@ -110,9 +110,16 @@ def _load(cls: type[M], folder: str) -> M:
         ) from None
 
 
+_LOADED: dict[tuple[type, str | None], PatternFile] = {}
+
+
 def load(cls: type[M]) -> M:
-    """Load, validate and cache the pattern file whose schema is ``cls``."""
-    return _load(cls, str(patterns_dir()))
+    """Load, validate and cache the pattern file whose schema is ``cls`` (hot path: one dict hit)."""
+    env = os.environ.get("EXTRACTOR_PATTERNS")
+    hit = _LOADED.get((cls, env))
+    if hit is None:
+        hit = _LOADED[(cls, env)] = _load(cls, str(_patterns_dir(env)))
+    return hit  # type: ignore[return-value]
 
 
 def validate_all() -> dict[str, PatternFile]:

@@ -73,5 +73,19 @@ def test_first_paragraph_ending_in_a_date_is_body_not_caption():
 
 
 def test_photo_credit_line_before_dateline_is_a_caption():
-    a = layout("Judul\n\nKetua Bawaslu Budi saat rapat. (ANTARA/Fotografer)\nJAKARTA (ANTARA) - Isi.\n")
+    a = layout(
+        "Judul\n\nKetua Bawaslu Budi saat rapat. (ANTARA/Fotografer)\nJAKARTA (ANTARA) - Isi.\n"
+    )
     assert [p.kind for p in a.paragraphs] == ["caption", "body"]
+
+
+def test_comma_joined_paragraphs_are_split_but_not_inside_a_quote():
+    text = (
+        'Judul\n\nPertama sudah membaik.,Hal itu terungkap.,"Kami siap.,Lanjut bicara," katanya.\n'
+    )
+    a = layout(text)
+    assert body(a) == [
+        "Pertama sudah membaik.",
+        "Hal itu terungkap.",
+        '"Kami siap.,Lanjut bicara," katanya.',
+    ]

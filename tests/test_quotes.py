@@ -245,3 +245,69 @@ def test_seed_article_quotes(extractor_):
     for g in gold["quotes"]:
         assert (g["kind"], g["text"], g["speaker"]) in got
     assert len(facts.quotes) == len(gold["quotes"])
+
+
+# ---------------------------------------------------------------- generalisation (round 2)
+def _indirect(qs: list[Quote]) -> list[Quote]:
+    return [q for q in qs if q.kind == "indirect"]
+
+
+def test_doubled_commas_left_by_a_scrape_open_no_quote(quotes_of):
+    qs = quotes_of(_body(
+        '"Kami terus mengawasi netralitas ASN," kata Budi Santoso, saat dikonfirmasi,, '
+        "Selasa (17/9/2024).",
+        "Direktur Marketing ,, Sutjipto menjelaskan bahwa kerja sama itu bentuk komitmen "
+        "perusahaan untuk pasar baru.",
+    ))
+    assert [q.text for q in _direct(qs)] == ["Kami terus mengawasi netralitas ASN"]
+
+
+def test_a_place_in_the_title_is_not_part_of_the_speaker(quotes_of):
+    qs = quotes_of(_body(
+        "Kepala Satuan Polisi Pamong Praja Jakarta Utara Yusuf Madjid mengatakan, pihaknya "
+        "akan menyita alat bakar arang tersebut.",
+    ))
+    assert [(q.speaker, q.cue) for q in _indirect(qs)] == [("Yusuf Madjid", "mengatakan")]
+
+
+def test_a_short_name_used_later_marks_where_the_name_starts(quotes_of):
+    qs = quotes_of(_body(
+        "Dirut RSUD Leuwiliang Hesti Iswandari mengatakan korban mengalami luka gigitan di "
+        "bagian belakang. Korban dirawat di RSUD Leuwiliang sejak Selasa.",
+        '"Sudah dilakukan operasi, sekarang ada di ruang rawat inap," singkat Hesti.',
+    ))
+    assert {q.speaker for q in qs} == {"Hesti Iswandari"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Menteri Keuangan Sri Mulyani menyampaikan rasa duka atas meninggalnya tokoh bangsa itu.",
+        "Jika Ayu mengungkap soal bibir, sang ayah malah membahas tentang kaki.",
+        "Mereka mengaku sangat terkesima dengan penampilan sang idola.",
+        "Sekretaris Daerah Budi Santoso juga membenarkan hal tersebut.",
+        "Bupati Budi Santoso meminta maaf kepada warga atas keterlambatan bantuan.",
+    ],
+)
+def test_non_speech_uses_of_cue_verbs_give_no_indirect_quote(quotes_of, sentence):
+    assert _indirect(quotes_of(_body(sentence))) == []
+
+
+def test_a_quoted_document_is_not_speech(quotes_of):
+    qs = quotes_of(_body(
+        '"Setiap orang yang tanpa hak mempertunjukkan alat itu dipidana dengan pidana denda '
+        'paling banyak Kategori I," seperti dikutip dari draf RKUHP.',
+    ))
+    assert _direct(qs) == []
+
+
+def test_a_paragraph_broken_inside_a_quote_keeps_its_attribution(quotes_of):
+    qs = quotes_of(_body(
+        "Kepala Biro Humas BNN Sulistyo Pudjo menjelaskan asal video tersebut.",
+        '"Untuk tempat dan waktu kejadian, saya juga tahunya dari berita Nigeria',
+        '" ujar Pudjo, Jumat (20/9).',
+    ))
+    assert [(q.text, q.speaker, q.cue) for q in _direct(qs)] == [
+        ("Untuk tempat dan waktu kejadian, saya juga tahunya dari berita Nigeria",
+         "Sulistyo Pudjo", "ujar")
+    ]

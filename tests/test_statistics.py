@@ -127,3 +127,52 @@ def test_spans_cover_number_and_noun() -> None:
         (400, True, "reports", "reported", 2024)
     ]
     assert text[got[0].span.start : got[0].span.end] == got[0].span.text == "400 lebih laporan"
+
+
+def _news(headline: str, body: str):
+    return extractor.extract(f"{headline}\n\nJAKARTA - {body}\n").statistics
+
+
+def test_civil_servants_outside_elections_are_topic_other() -> None:
+    got = _news(
+        "59 PNS Terjaring Operasi Patuh",
+        "Sebanyak 59 pegawai negeri sipil (PNS) terjaring Operasi Patuh yang digelar Satlantas. "
+        "Dari jumlah itu, sebanyak 1.194 orang diberikan sanksi teguran.",
+    )
+    assert {(float(s.value), s.topic) for s in got} == {(59, "other"), (1194, "other")}
+    assert {float(s.value): s.measure for s in got}[1194] == "sanctioned"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "KPK telah menetapkan empat tersangka baru terkait kasus korupsi e-KTP.",
+        "Polisi langsung menangkap dua orang sebagai pelaku penusukan itu.",
+        "Penyidik KPK memeriksa 53 orang saksi dalam kasus suap tersebut.",
+        "Terdapat 3073 kasus influenza di kabupaten itu sejak Januari.",
+        "Sebanyak 65 pejabat menerima promosi dan 58 pejabat dirotasi.",
+        "Petisi itu telah ditandatangani lebih dari 300 ribu orang.",
+    ],
+)
+def test_general_news_counts_of_suspects_witnesses_and_disease_are_not_statistics(
+    body: str,
+) -> None:
+    assert _news("Berita hari ini", body) == []
+
+
+def test_general_news_counts_of_violations_reports_and_sentenced_people_stay() -> None:
+    got = _news(
+        "Berita hari ini",
+        "Polda mencatat 1.904 pelanggaran pada hari pertama. Kasus itu berawal dari 281 laporan "
+        "polisi yang masuk. Hakim menjatuhkan vonis penjara kepada dua orang terdakwa.",
+    )
+    assert {(float(s.value), s.unit, s.topic) for s in got} == {
+        (1904, "cases", "other"),
+        (281, "reports", "other"),
+        (2, "persons", "other"),
+    }
+
+
+def test_region_short_forms_are_expanded() -> None:
+    got = _stats("Bawaslu Jabar mencatat 45 kasus pelanggaran netralitas ASN pada Pilkada 2024.")
+    assert [(s.value, s.region, s.topic) for s in got] == [(45, "Jawa Barat", "asn_neutrality")]

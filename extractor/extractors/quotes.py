@@ -53,6 +53,8 @@ class QuotesLexicon(PatternFile):
     document_after: list[str]
     #: group and first/second-person pronouns: never a speaker's name
     group_pronouns: list[str]
+    #: words closing a short object that points back (``hal tersebut``): no reported clause
+    anaphors: list[str]
     complementisers: list[str]
     continuations: list[str]
     title_markers: list[str]
@@ -92,6 +94,7 @@ class _Lex:
     relative: str
     conditionals: frozenset[str]
     group_pronouns: frozenset[str]
+    anaphors: frozenset[str]
     non_clause: frozenset[str]
     document_after: re.Pattern[str]
     strict_open: frozenset[str]
@@ -158,6 +161,7 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
         relative=lex.relative,
         conditionals=frozenset(lex.conditionals),
         group_pronouns=frozenset(lex.group_pronouns),
+        anaphors=frozenset(lex.anaphors),
         non_clause=frozenset(lex.non_clause_starts),
         document_after=re.compile(rf"[^\w\s]{{0,3}}\s*(?:{_alt(lex.document_after)})\b", re.I),
         strict_open=frozenset(lex.strict_open_marks),
@@ -197,7 +201,7 @@ def _place_names() -> set[str]:
     return {" ".join(n.casefold().split()) for n in names if n.strip()}
 
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’\-]*[^\W_])?\.?|[^\w\s]")
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*\.?|[^\w\s]")
 _WORD = re.compile(r"\w+")
 
 
@@ -628,7 +632,11 @@ def _person_words(art: Article, lex: _Lex, words: list[tuple[int, int]]) -> list
                 k += 1
     out = words[k:]
     # ``Gatot Gatot Eddy Pramono``: a word doubled by a typo
-    out = [w for n, w in enumerate(out) if n == 0 or text[w[0] : w[1]] != text[out[n - 1][0] : out[n - 1][1]]]
+    # (a doubled last word is a name: ``Ayu Ting Ting``)
+    out = [
+        w for n, w in enumerate(out)
+        if n == 0 or n == len(out) - 1 or text[w[0] : w[1]] != text[out[n - 1][0] : out[n - 1][1]]
+    ]
     return _after_place(art, lex, _from_anchor(art, lex, out))
 
 
@@ -709,9 +717,23 @@ def _from_anchor(art: Article, lex: _Lex, out: list[tuple[int, int]]) -> list[tu
     if text[out[0][0] : out[0][1]] in anchors:
         return out
     for k in range(1, len(out) - 1):
-        if text[out[k][0] : out[k][1]] in anchors:
+        if text[out[k][0] : out[k][1]] in anchors and _stands_alone(text, out[k - 1], out[k]):
             return out[k:]
     return out
+
+
+def _stands_alone(text: str, word: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """Whether ``word`` is written elsewhere without ``nxt`` after it (``RSUD Leuwiliang``
+    beside ``Leuwiliang Hesti``): a body or place, not the first part of a name (``I Ketut``)."""
+    w, follow = text[word[0] : word[1]], text[nxt[0] : nxt[1]]
+    i = text.find(w)
+    while i != -1:
+        j = i + len(w)
+        bounded = (i == 0 or not _wordchar(text[i - 1])) and (j == len(text) or not _wordchar(text[j]))
+        if i != word[0] and bounded and not text[j : j + 1 + len(follow)].lstrip().startswith(follow):
+            return True
+        i = text.find(w, j)
+    return False
 
 
 def _named_as_place(art: Article, lex: _Lex, words: list[tuple[int, int]], k: int) -> bool:
@@ -1060,8 +1082,10 @@ def _reads_as_clause(lex: _Lex, t: str) -> bool:
     """A reported clause, not a thing handed over or a topic (``rasa duka``, ``soal bibir``,
     ``bagaimana …``), an anaphor (``hal tersebut``) or a question."""
     words = _WORD.findall(t)
-    if len(words) < 3 or t.endswith("?"):
+    if len(words) < 2 or t.endswith("?"):
         return False
+    if len(words) <= 3 and words[-1].lower() in lex.anaphors:
+        return False  # ``membenarkan hal tersebut``, ``menyatakan hal serupa``
     first = words[0].lower()
     return first not in lex.non_clause and " ".join(words[:2]).lower() not in lex.non_clause
 

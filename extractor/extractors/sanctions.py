@@ -248,12 +248,12 @@ def _cue_status(before: str, c: _Compiled) -> SanctionStatus | None:
             continue
         if status is SanctionStatus.imposed:
             head = before[: m.start()]
+            if c.negated.search(head[-30:]):
+                return SanctionStatus.mentioned
             if c.modal_threat.search(head[-40:]):
                 return SanctionStatus.threatened
             if c.modal_proposed.search(head[-40:]):
                 return SanctionStatus.proposed
-            if c.negated.search(head[-30:]):
-                return SanctionStatus.mentioned
         return status
     return None
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict
 
 from extractor.document import Article, NumberMention, Sentence
+from extractor.extractors.officials import RegionLexicon
 from extractor.models import Measure, Statistic, Topic, Unit
 from extractor.patterns import PatternFile, lexicon, load
 
@@ -572,7 +573,8 @@ def _region(
         for m in c.region.finditer(text, lo, hi):
             name = m.group("name")
             if name.split()[0] not in stop:
-                return name
+                # a short form the region list knows: "Jabar" → "Jawa Barat"
+                return load(RegionLexicon).abbreviations.get(name, name)
     return None
 
 
