@@ -608,8 +608,7 @@ class ParquetWriter(Writer):
             self._recover()
         for name in TABLES:
             (out / name).mkdir(parents=True, exist_ok=True)
-        self.builder = TableBuilder()  # rows of the chunk at hand
-        self.pending: dict[str, list[Any]] = {name: [] for name in TABLES}  # Arrow, this part
+        self.builder = TableBuilder()  # rows of the part at hand
         self.count = 0  # records in this part
 
     def _recover(self) -> None:
@@ -651,31 +650,22 @@ class ParquetWriter(Writer):
         if self.count >= self.part_size:
             self.flush()
 
-    def end_chunk(self) -> None:
-        """Move the chunk's rows into compact Arrow tables until the part is full."""
-        if len(self.builder):
-            for name, table in self.builder.to_arrow().items():
-                self.pending[name].append(table)
-            self.builder = TableBuilder()
-
     def flush(self, *, empty_ok: bool = False) -> None:
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         if not self.count and not empty_ok:
             return
-        self.end_chunk()
         fname = f"part-{self.next_part:06d}.parquet"
+        # rows stay Python objects until here: many small Arrow tables cost far more memory
         for name in _WRITE_ORDER:
-            parts = self.pending[name] or [arrow_table(name, [])]
-            # one contiguous chunk: the bytes must not depend on how work was chunked
-            table = pa.concat_tables(parts).combine_chunks()
+            table = arrow_table(name, self.builder.rows[name])
+            self.builder.rows[name] = []  # free as we go
             final = self.root / name / fname
             tmp = final.with_name(f".{fname}.tmp")
             pq.write_table(table, tmp, compression="zstd")
             os.replace(tmp, final)
         self.next_part += 1
-        self.pending = {name: [] for name in TABLES}
+        self.builder = TableBuilder()
         self.count = 0
 
     def close(self, *, complete: bool) -> None:

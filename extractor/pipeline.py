@@ -103,7 +103,7 @@ class Extractor:
             return
         from extractor.batch import parallel_map
 
-        yield from parallel_map(items, n_process=n_process, chunk_size=batch_size)
+        yield from parallel_map(items, n_process=n_process, chunk_size=batch_size, extractor=self)
 
     def _extract_item(self, item: str | dict[str, Any], i: int) -> ArticleFacts:
         if isinstance(item, str):
