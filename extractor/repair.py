@@ -45,8 +45,8 @@ class Repaired:
     """The repaired text and a map from its offsets to the original's.
 
     ``edits`` holds ``(r_start, r_end, o_start, o_end)``: ``text[r_start:r_end]`` replaces
-    ``original[o_start:o_end]``. Edits are sorted and separated by at least one unchanged
-    character; offsets between edits shift by a constant.
+    ``original[o_start:o_end]``. Edits are sorted and start at distinct repaired offsets;
+    offsets between edits shift by a constant.
     """
 
     original: str
@@ -324,15 +324,15 @@ def _mojibake(
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> Repaired:
     """Build the repaired text and its map from sorted, non-overlapping edits.
 
-    A deletion is merged into the edit it touches (so no two edits start at the same
-    repaired offset); adjacent replacements stay apart, so a span that starts at the
-    second one does not widen over the first.
+    A deletion is merged into the edit that follows it at once (else both would start at
+    the same repaired offset); other adjacent edits stay apart, so a span that starts at
+    the second one does not widen over the first.
     """
     groups: list[tuple[int, int, list[str], bool]] = []  # (start, end, pieces, has_text)
     for s, e, rep in edits:
         if rep == text[s:e]:
             continue
-        if groups and groups[-1][1] == s and (not rep or not groups[-1][3]):
+        if groups and groups[-1][1] == s and not groups[-1][3]:
             gs, _, reps, has_text = groups[-1]
             reps.append(rep)
             groups[-1] = (gs, e, reps, has_text or bool(rep))

@@ -311,3 +311,86 @@ def test_a_paragraph_broken_inside_a_quote_keeps_its_attribution(quotes_of):
         ("Untuk tempat dan waktu kejadian, saya juga tahunya dari berita Nigeria",
          "Sulistyo Pudjo", "ujar")
     ]
+
+
+# ------------------------------------------------------------------ speaker resolution (round 3)
+def test_similar_statement_makes_the_named_person_the_speaker(quotes_of):
+    qs = quotes_of(_body(
+        "Ketua Bawaslu Kota Malang Andi Wirawan mengatakan, pengawasan akan diperketat.",
+        "“Kami tidak akan ragu menindak ASN yang melanggar,” tegasnya.",
+        "Hal senada juga disampaikan Sekretaris Daerah Kota Malang Budi Hartono. Menurut dia, "
+        "ASN harus menjaga jarak dari kegiatan kampanye.",
+        "“Netralitas itu kewajiban, bukan pilihan,” ujarnya.",
+    ))
+    by_text = {q.text[:20]: q.speaker for q in qs}
+    assert by_text["pengawasan akan dipe"] == "Andi Wirawan"
+    assert by_text["Kami tidak akan ragu"] == "Andi Wirawan"  # the sentence before stays his
+    assert by_text["ASN harus menjaga ja"] == "Budi Hartono"
+    assert by_text["Netralitas itu kewaj"] == "Budi Hartono"
+
+
+def test_title_with_a_place_is_never_the_speaker(quotes_of):
+    qs = quotes_of(_body(
+        "Rapat berlangsung di ruang kerja Bupati Sidenreng. Hadir Bupati Sidenreng Rahmat Saleh.",
+        "Bupati Sidenreng, menyampaikan, bahwa mutasi jabatan adalah bagian dari pembinaan karir pegawai.",
+    ))
+    assert all(q.speaker != "Sidenreng" for q in qs)
+
+
+def test_title_with_a_place_and_no_official_gives_no_speaker(quotes_of):
+    qs = quotes_of(_body(
+        "Pemerintah Kabupaten Seluma menggelar apel pagi.",
+        "“Semua ASN wajib netral dalam pilkada tahun ini,” ujar Bupati Seluma.",
+    ))
+    assert [(q.text[:10], q.speaker) for q in _direct(qs)] == [("Semua ASN ", None)]
+
+
+def test_conjunction_inside_a_title_keeps_the_name(quotes_of):
+    qs = quotes_of(_body(
+        "“Kami akan dalami terlebih dahulu,” kata Kepala Biro Humas dan Protokol Pemprov Jatim "
+        "Hendra Gunawan, saat dihubungi.",
+    ))
+    assert [q.speaker for q in qs] == ["Hendra Gunawan"]
+
+
+def test_reference_before_any_speaker_looks_ahead_to_the_title(quotes_of):
+    qs = quotes_of(_body(
+        "Terdakwa didakwa menerima uang senilai Rp100 juta dari seorang kepala dinas.",
+        "Hal tersebut disampaikan oleh Jaksa Penuntut Umum KPK dalam sidang di Pengadilan Tipikor.",
+        "“Terdakwa menerima uang itu secara bertahap,” kata Jaksa Penuntut Umum KPK, Rudi Hartono.",
+    ))
+    assert {q.speaker for q in qs} == {"Rudi Hartono"}
+
+
+def test_date_aside_between_speaker_and_cue(quotes_of):
+    qs = _indirect(quotes_of(_body(
+        "Kasat Lantas Polres Bekasi AKP Rahmat Hidayat, Senin (9/9/2019), mengatakan, polisi sudah "
+        "menindak ratusan pelanggar selama operasi.",
+    )))
+    assert [(q.speaker, q.cue) for q in qs] == [("Rahmat Hidayat", "mengatakan")]
+
+
+def test_cue_that_also_takes_an_object_needs_a_comma(quotes_of):
+    qs = _indirect(quotes_of(_body(
+        "Budi Santoso melanjutkan perjalanan ke Surabaya setelah rapat selesai.",
+        "Budi Santoso pun melanjutkan, dirinya siap bersaing dalam pilkada mendatang.",
+    )))
+    assert [q.text for q in qs] == ["dirinya siap bersaing dalam pilkada mendatang"]
+
+
+def test_passive_cue_with_nya_opens_reported_speech(quotes_of):
+    qs = quotes_of(_body(
+        "“Kami siap kalah dan menang,” kata Budi Santoso.",
+        "Dijelaskannya, ASN harus tetap netral dalam pilkada.",
+    ))
+    assert [(q.text, q.speaker) for q in _indirect(qs)] == [
+        ("ASN harus tetap netral dalam pilkada", "Budi Santoso")
+    ]
+
+
+def test_topic_word_after_a_comma_opens_a_clause(quotes_of):
+    qs = _indirect(quotes_of(_body(
+        "Budi Santoso menjelaskan mengenai prosedur pelaporan.",
+        "Budi Santoso menjelaskan, mengenai pelanggaran itu pihaknya sudah memanggil ASN tersebut.",
+    )))
+    assert [q.text[:23] for q in qs] == ["mengenai pelanggaran it"]

@@ -20,6 +20,13 @@ OKEZONE = "berjudul Nihayah az-Zain:,ŸÖŸéÿßÿ°Ÿè ŸÖŸèÿ∑ŸíŸÑ�
 
 def assert_map(fixed: Repaired) -> None:
     """Every repaired span maps to an original span; unchanged stretches map verbatim."""
+    starts = [e[0] for e in fixed.edits]
+    assert starts == sorted(set(starts))  # distinct: a lookup is never ambiguous
+    r = o = 0
+    for rs, re_, os_, oe in fixed.edits:  # between edits the two texts agree exactly
+        assert fixed.text[r:rs] == fixed.original[o:os_]
+        r, o = re_, oe
+    assert fixed.text[r:] == fixed.original[o:]
     n = len(fixed.text)
     for i in range(n + 1):
         s = fixed.to_original(i)

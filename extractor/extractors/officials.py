@@ -30,6 +30,7 @@ class TitleEntry(PatternFile):
     name: str
     government: str | None = None
     org: str | None = None
+    field_org: str | None = None
 
 
 class OrgEntry(PatternFile):
@@ -84,6 +85,7 @@ class NameLexicon(PatternFile):
     apposition_links: list[str]
     title_blockers: list[str]
     not_name_suffixes: list[str]
+    name_particles: list[str]
     alias_cues: str
     expansions: dict[str, str]
 
@@ -188,6 +190,7 @@ class _Lex:
     alias_cue: re.Pattern[str]
     blockers: frozenset[str]
     suffixes: tuple[str, ...]
+    particles: frozenset[str]
     vocab: frozenset[str] = field(default_factory=frozenset)
     starts: frozenset[str] = field(default_factory=frozenset)  # words that can open a phrase
 
@@ -263,6 +266,7 @@ def _compile(
         alias_cue=re.compile(nam.alias_cues, re.I),
         blockers=frozenset(nam.title_blockers) | {"-"},
         suffixes=tuple(nam.not_name_suffixes),
+        particles=fold(nam.name_particles),
     )
     vocab = set(
         lex.title_words | lex.not_names | lex.org_heads | lex.units | lex.ranks | lex.honorifics
@@ -369,6 +373,10 @@ class _Cand:
     start: int
     end: int
     aliases: list[str] = field(default_factory=list)
+    # the government a regional title serves when the phrase named no body and no region
+    # ("Sekkab Firman", "Bupati Agus"): filled from the article's one region of that kind
+    local: str | None = None
+    rtype: str | None = None  # the region's type: Provinsi | Kabupaten | Kota | …
 
 
 class _Reader:
@@ -385,16 +393,50 @@ class _Reader:
         ]
         lower: set[str] = set()
         places: set[str] = set()
+        caps: dict[str, int] = {}
         for toks in self.sents:
             for k, t in enumerate(toks):
                 if t.kind != "w":
                     continue
+                if t.cap:
+                    caps[t.text] = caps.get(t.text, 0) + 1
                 if t.text[0].islower() and k > 0:
                     lower.add(t.fold)
                 if k > 0 and toks[k - 1].fold in lex.place_cues and t.cap:
                     places.add(t.fold)
         self.lower = frozenset(lower)
         self.places = frozenset(places)
+        self.caps = caps
+        self.acronyms = self.defined_acronyms()
+
+    def defined_acronyms(self) -> dict[str, str]:
+        """Acronyms the article spells out: ``Badan Kepegawaian … Daerah (BKPPD)`` → the name.
+
+        The bracketed acronym must be the initials of the capitalised words just before it
+        ("dan" may join them), so a bracketed short name or place is never taken.
+        """
+        out: dict[str, str] = {}
+        for toks in self.sents:
+            for k, t in enumerate(toks):
+                if t.text != "(" or k + 2 >= len(toks) or toks[k + 2].text != ")":
+                    continue
+                acr = toks[k + 1].text
+                if not (len(acr) >= 3 and acr.isalpha() and acr.isupper()) or acr in out:
+                    continue
+                initials = ""
+                j = k - 1
+                while j >= 0 and k - j <= 2 * len(acr) and len(initials) < len(acr):
+                    w = toks[j]
+                    if w.kind != "w":
+                        break
+                    if w.cap:
+                        initials = w.text[0] + initials
+                    elif w.fold != "dan":
+                        break
+                    j -= 1
+                if initials == acr:
+                    out[acr] = " ".join(x.text for x in toks[j + 1 : k])
+        return out
 
     # -- word classes ------------------------------------------------------------------
     def is_initial(self, toks: list[_Tok], k: int) -> bool:
@@ -409,9 +451,13 @@ class _Reader:
         )
 
     def is_name_word(self, toks: list[_Tok], k: int) -> bool:
+        if k >= len(toks):
+            return False
         t = toks[k]
         if t.kind != "w" or not t.text[0].isupper():
             return False
+        if "-" in t.text and t.fold.partition("-")[0] == t.fold.rpartition("-")[2]:
+            return False  # a reduplicated word ("Hati-hati") is never a name
         if self.is_initial(toks, k):
             return True
         w = t.fold
@@ -464,6 +510,12 @@ class _Reader:
             if self.is_name_word(toks, j):
                 j += 1
                 continue
+            if self.particle(toks, j) and (
+                j > k
+                or (self.is_name_word(toks, j + 1) and self.lex.titles.match(toks, j) is None)
+            ):
+                j += 1
+                continue
             if (  # an initial without its stop inside a name: "Yasonna H Laoly"
                 j > k
                 and toks[j].kind == "w"
@@ -476,6 +528,15 @@ class _Reader:
                 continue
             break
         return j
+
+    def particle(self, toks: list[_Tok], k: int) -> bool:
+        """A capitalised word that is a title word elsewhere but part of a name here."""
+        return (
+            k < len(toks)
+            and toks[k].fold in self.lex.particles
+            and toks[k].text[0].isupper()
+            and toks[k].text[1:].islower()
+        )
 
     def words(self, toks: list[_Tok], i: int, j: int) -> list[_Tok]:
         out: list[_Tok] = []
@@ -497,7 +558,10 @@ class _Reader:
             m = self.lex.titles.match(toks, j)
             if m:
                 entry = m[0]  # type: ignore[assignment]
-                parts.append(entry.name)  # type: ignore[union-attr]
+                name = entry.name  # type: ignore[union-attr]
+                if parts and name.startswith(parts[-1] + " "):
+                    parts.pop()  # "Kepala Kakanwil": the short form repeats the title
+                parts.append(name)
                 j = m[1]
                 continue
             m = self.lex.modifiers.match(toks, j)
@@ -556,7 +620,12 @@ class _Reader:
         assert entry is not None
         orgs: list[str] = []
         region: _Region | None = None
+        # a unit's name goes on in common words: "Biro … dan Kerja Sama Luar Negeri"
+        unit = pos[-1].rpartition(" ")[2].casefold() in self.lex.units
         n = len(toks)
+        if self.numbered(toks, k):  # "Asisten III", "Wakil Ketua II"
+            pos.append(toks[k].text)
+            k += 1
         while k < n:
             t = toks[k]
             if t.kind == "p":
@@ -565,10 +634,24 @@ class _Reader:
                     while e < n and e - k < 8 and toks[e].text != ")":
                         e += 1
                     if e < n and toks[e].text == ")":
+                        # "Wakil Wali Kota (Tangsel)": a bracketed place is the region
+                        r = (
+                            self.region_at(toks, k + 1)
+                            if region is None
+                            and e > k + 1
+                            and not self.lex.titles.match(toks, k + 1)  # "(Karo)": Kepala Biro
+                            else None
+                        )
+                        if r and r[1] == e:
+                            region = r[0]
                         k = e + 1
                         continue
                     break
                 if t.text in ",/&" and k + 1 < n and self.role_word(toks, k + 1):
+                    k += 1
+                    continue
+                if t.text == "," and self.stray(t) and k + 1 < n:
+                    # a comma left where a scrape dropped a hyperlinked word ("Wakil Ketua  ,DPR")
                     k += 1
                     continue
                 if (
@@ -597,6 +680,10 @@ class _Reader:
                     pos += got2[0]
                     entry = got2[1] or entry
                     k = got2[2]
+                    unit = unit or pos[-1].rpartition(" ")[2].casefold() in self.lex.units
+                    if self.numbered(toks, k):
+                        pos.append(toks[k].text)
+                        k += 1
                     continue
             w = t.fold
             if w == "dan" and k + 1 < n and toks[k + 1].cap and self.role_word(toks, k + 1):
@@ -619,6 +706,7 @@ class _Reader:
                 k += 1
                 continue
             if w in self.lex.units or w == "komisi":
+                unit = True
                 pos.append(t.text)
                 if k + 1 < n and self.roman(toks, k + 1):
                     pos.append(toks[k + 1].text)
@@ -635,17 +723,31 @@ class _Reader:
                     and toks[j].text == "("
                     and toks[j + 2].text == ")"
                     and self.is_acronym(toks, j + 1)
+                    # "KONI Ending Fuad Hamidy (EFH)": a person's initials, not a body's
+                    and toks[j + 1].text[0].upper() != toks[k].text[0].upper()
                 ):
                     orgs.extend(x.text for x in toks[k:j])
                     k = j
                     continue
-            if w in self.lex.title_words or (orgs and w in self.lex.common):
+            if (
+                self.particle(toks, k)
+                and self.is_name_word(toks, k + 1)
+                and self.lex.titles.match(toks, k) is None
+            ):
+                break  # "Gubernur NTB Lalu Muhammad Iqbal": the name starts here
+            if w in self.lex.title_words or ((orgs or unit) and w in self.lex.common):
                 # a body's name goes on in common words: "Badan … Penanggulangan Bencana"
                 (orgs if orgs else pos).append(self.lex.expansions.get(w, t.text))
                 k += 1
                 continue
             if w in self.lex.ranks or w in self.lex.honorifics:
                 break
+            if self.unknown_body(toks, k) and (toks[i].text[0].isupper() or t.text in self.acronyms):
+                # "Kepala BKPPD Kasmuddin": a body's acronym the lexicon does not know, spelled
+                # out where the article defines it ("Badan … Daerah (BKPPD)")
+                orgs.append(self.acronyms.get(t.text, t.text))
+                k += 1
+                continue
             if (
                 region is None
                 and (w in self.places)
@@ -763,6 +865,36 @@ class _Reader:
             and sum(c.isupper() for c in toks[k].text) >= 2
         )
 
+    def stray(self, t: _Tok) -> bool:
+        """A comma with white space before it: left where a scrape dropped a linked word."""
+        return t.start > 0 and self.text[t.start - 1] in " \t\xa0"
+
+    def numbered(self, toks: list[_Tok], k: int) -> bool:
+        """A roman numeral that numbers the title before it (not the Balinese "I" of a name)."""
+        if not self.roman(toks, k):
+            return False
+        return len(toks[k].text) > 1 or not (k + 1 < len(toks) and self.is_name_word(toks, k + 1))
+
+    def unknown_body(self, toks: list[_Tok], k: int) -> bool:
+        """An all-capital acronym the lexicon does not know, followed by a name or region."""
+        t = toks[k]
+        if not (t.kind == "w" and len(t.text) >= 3 and t.text.isupper()):
+            return False
+        if t.fold in self.lex.vocab or t.fold in self.lex.not_names or self.roman(toks, k):
+            return False
+        j = k + 1
+        if j < len(toks) and toks[j].text == ",":
+            j += 1
+        if j >= len(toks):
+            return False
+        return (
+            self.is_name_word(toks, j)
+            or self.is_rank(toks, j)
+            or self.region_at(toks, j) is not None
+            or toks[j].kind == "d"
+            or self.lex.noise.match(toks, j) is not None
+        )
+
     @staticmethod
     def roman(toks: list[_Tok], k: int) -> bool:
         return (
@@ -800,10 +932,13 @@ class _Reader:
         gov = entry.government
         org: str | None
         region_name = region.name if region else None
+        field = position.partition(entry.name + " ")[2] if entry.field_org else ""
         if orgs:
             org = " ".join(orgs)
         elif entry.org:
             org = entry.org
+        elif field and entry.field_org:  # "Menteri Agama" → Kementerian Agama
+            org = f"{entry.field_org} {field}"
         elif gov:
             typ = (region.type if region and region.type else None) if gov == "region" else gov
             if typ is None and gov != "region":
@@ -815,6 +950,8 @@ class _Reader:
             org = None
         if org and region and (orgs or entry.org):
             typ = region.type if region.type in ("Provinsi", "Kabupaten", "Kota") else None
+            if typ and org.endswith(" " + typ):  # "Pemprov Jabar": Pemerintah Provinsi Jawa Barat
+                typ = None
             org = " ".join(x for x in (org, typ, region.name) if x)
         return _Cand(
             name=_name_text(self.text, name),
@@ -823,6 +960,8 @@ class _Reader:
             region=region_name,
             start=name[0].start,
             end=name[-1].end,
+            local=gov if gov and region is None and not orgs and not entry.org else None,
+            rtype=region.type if region else None,
         )
 
     def apposition(self, toks: list[_Tok], i: int) -> _Cand | None:
@@ -875,6 +1014,8 @@ class _Reader:
         """A title after "calon", "Jalan", "Jl." … names an office or a street, not a person;
         one glued to a name word is part of a name ("Lukman Hakim Saifuddin")."""
         if i > 0 and self.is_name_word(toks, i - 1) and not self.is_initial(toks, i - 1):
+            if toks[i].text[0].islower():
+                return True  # "Pelatih kepala PSIS": a lower-case title glued to a noun
             m = self.lex.titles.match(toks, i)
             if m and m[1] < len(toks) and self.is_name_word(toks, m[1]):
                 return True
@@ -939,18 +1080,81 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
         best = max(
             g, key=lambda c: (c.position is not None, c.org is not None, len(c.org or ""), -c.start)
         )
+        placed = best if best.region else next((c for c in g if c.region), best)
         rec = _Cand(
             name=full.name,
             position=best.position,
             org=best.org,
-            region=best.region or next((c.region for c in g if c.region), None),
+            region=placed.region,
             start=min(c.start for c in g),
             end=full.end,
             aliases=[a for c in g for a in c.aliases],
+            local=best.local if placed.region is None else None,
+            rtype=placed.rtype,
         )
         out.append(rec)
     out.sort(key=lambda c: c.start)
     return out
+
+
+_LOCAL_TYPES = ("Kabupaten", "Kota", "Provinsi")
+
+
+def _respell(reader: _Reader, recs: list[_Cand]) -> None:
+    """A name word the article spells once, one letter off the spelling it uses more often,
+    is a typo: "Wakil Wali Kota Banyamin Davnie" … "kata Benyamin" → Benyamin Davnie."""
+    caps = reader.caps
+    taken = {w for r in recs for w in r.name}
+    for r in recs:
+        for idx, w in enumerate(r.name):
+            n = caps.get(w, 0)
+            if len(w) < 5 or n > 1:
+                continue
+            best = None
+            for v, m in caps.items():
+                if (
+                    len(v) == len(w)
+                    and v[0] == w[0]
+                    and m >= 2
+                    and m > n
+                    and v not in taken
+                    and sum(a != b for a, b in zip(v, w, strict=True)) == 1
+                    and v.casefold() not in reader.lex.vocab
+                ):
+                    best = v
+                    break
+            if best:
+                r.aliases.append(" ".join(r.name))
+                r.name = [*r.name[:idx], best, *r.name[idx + 1 :]]
+
+
+def _place(recs: list[_Cand]) -> None:
+    """Give a regional official named without a place the article's one region of that kind.
+
+    A story about one regency names "Bupati Agus" and "Sekkab Firman" next to "Kepala BKPPD
+    Pasangkayu": they serve Pasangkayu. Nothing is filled when the article's officials serve
+    two regions of that kind.
+    """
+    if not any(r.local for r in recs):
+        return
+    seen: dict[str, set[str]] = {}
+    for r in recs:
+        if r.region and r.rtype in _LOCAL_TYPES:
+            seen.setdefault(r.rtype, set()).add(r.region)
+    if not seen:
+        return
+    for r in recs:
+        if not r.local or r.region:
+            continue
+        kinds = _LOCAL_TYPES if r.local == "region" else (r.local,)
+        # the most local kind the article names ("Pemkab Pasangkayu, Provinsi Sulawesi Barat")
+        kind = next((k for k in kinds if k in seen), None)
+        if kind is None or len(seen[kind]) != 1:
+            continue
+        if r.local == "region" and kind != "Provinsi" and len(seen.keys() & {"Kabupaten", "Kota"}) > 1:
+            continue
+        r.region = next(iter(seen[kind]))
+        r.org = f"Pemerintah {kind} {r.region}"
 
 
 def _mentions(reader: _Reader, recs: list[_Cand]) -> list[tuple[list[tuple[int, int]], list[str]]]:
@@ -1009,6 +1213,8 @@ def extract(art: Article) -> list[Official]:
     recs = [r for r in recs if any(len(w) > 2 and any(c.islower() for c in w) for w in r.name)]
     if not recs:
         return []
+    _place(recs)
+    _respell(reader, recs)
     out: list[Official] = []
     for rec, (spans, aliases) in zip(recs, _mentions(reader, recs), strict=True):
         out.append(

@@ -36,9 +36,13 @@ class QuotesLexicon(PatternFile):
     cue_typos: dict[str, str]
     #: active verbs introducing reported speech
     indirect_cues: list[str]
+    #: cues that report speech only before a comma, colon or complementiser
+    separated_cues: list[str]
     #: passive verbs of ``Hal itu disampaikan X`` / ``Dikatakan X, …``
     passive_cues: list[str]
     passive_subjects: list[str]
+    #: ``(Hal) senada diungkapkan X``: X becomes the current speaker
+    similar_subjects: list[str]
     according_to: list[str]
     pronouns: list[str]
     nya_suffix: str
@@ -64,6 +68,10 @@ class QuotesLexicon(PatternFile):
     name_stops: list[str]
     #: lowercase words inside a long title (``Kepala Bidang Mutasi dan Promosi``)
     connectors: list[str]
+    #: conjunctions inside a title (``Biro Humas dan Protokol``)
+    title_joiners: list[str]
+    #: capitalised words that may open an aside between speaker and cue (``X, Selasa (…),``)
+    date_words: list[str]
     #: words after which the next word is a place, not a name (``Kota Balikpapan``)
     region_heads: list[str]
     #: words after which the next word is always a place (``Kabupaten Seluma``)
@@ -79,12 +87,11 @@ class _Lex:
     open_marks: frozenset[str]
     close_marks: frozenset[str]
     root_of: dict[str, str]  # surface cue (lowercase) -> root
-    post_cue: re.Pattern[str]  # a cue word (root, root+nya, typo) at a position
-    indirect: re.Pattern[str]
     passive_attr: re.Pattern[str]  # "Hal itu disampaikan(nya) (oleh)"
-    passive_lead: re.Pattern[str]  # "Dikatakan X, …" at a sentence start
-    according: re.Pattern[str]
+    passive_lead: re.Pattern[str]  # "Dikatakan X, …" / "Dijelaskannya, …" at a sentence start
+    similar: re.Pattern[str]  # "(Hal) senada (juga) diungkapkan (oleh)" at a sentence start
     indirect_words: frozenset[str]
+    separated: frozenset[str]
     according_words: frozenset[str]
     cue_words: frozenset[str]  # all of the above with the cue roots
     pronouns: frozenset[str]
@@ -109,6 +116,8 @@ class _Lex:
     stops: frozenset[str]
     connectors: frozenset[str]
     region_heads: frozenset[str]
+    title_joiners: frozenset[str]
+    date_words: frozenset[str]
     place_heads: frozenset[str]
     place_suffixes: frozenset[str]
 
@@ -136,16 +145,21 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
         open_marks=frozenset(lex.open_marks),
         close_marks=frozenset(lex.close_marks),
         root_of=root_of,
-        post_cue=re.compile(rf"\b(?:{_alt(list(root_of))})\b", re.I),
-        indirect=re.compile(rf"\b(?:{_alt(lex.indirect_cues)})\b", re.I),
         passive_attr=re.compile(
             rf"(?:{_alt(lex.passive_subjects)})\s+(?:\w+\s+)?(?P<cue>{_alt(lex.passive_cues)})(?P<nya>{nya})?\b"
             rf"\s*(?:oleh\s+)?",
             re.I,
         ),
-        passive_lead=re.compile(rf"(?P<cue>{_alt(lex.passive_cues)})\s+(?=\w)", re.I),
-        according=re.compile(rf"\b(?P<cue>{_alt(lex.according_to)})(?P<nya>{nya})?\b", re.I),
+        passive_lead=re.compile(
+            rf"(?P<cue>{_alt(lex.passive_cues)})(?:\s+(?=\w)|(?P<nya>{nya})\s*,)", re.I
+        ),
+        similar=re.compile(
+            rf"(?:\w+\s+)?(?:{_alt(lex.similar_subjects)})\s+(?:\w+\s+)?(?P<cue>{_alt(lex.passive_cues)})\b"
+            rf"\s*,?\s*(?:oleh\b\s*,?\s*)?",
+            re.I,
+        ),
         indirect_words=frozenset(w.lower() for w in lex.indirect_cues),
+        separated=frozenset(w.lower() for w in lex.separated_cues),
         according_words=frozenset(
             w.lower() + suffix for w in lex.according_to for suffix in ("", lex.nya_suffix)
         ),
@@ -179,6 +193,8 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
         ),
         connectors=frozenset(lex.connectors),
         region_heads=frozenset(lex.region_heads),
+        title_joiners=frozenset(lex.title_joiners),
+        date_words=frozenset(lex.date_words),
         place_heads=frozenset(lex.place_heads),
         place_suffixes=frozenset(lex.place_suffixes),
     )
@@ -298,6 +314,7 @@ class _Cand:
     speaker: str | None = None
     speaker_span: tuple[int, int] | None = None
     extra: list[tuple[int, int]] = field(default_factory=list)
+    ref: str = ""  # see ``_Speaker.ref``; empty for a quote with no cue
 
 
 @dataclass
@@ -307,6 +324,9 @@ class _Speaker:
     span: tuple[int, int] | None = None
     end: int = 0  # where the speaker reference ends
     raw: str | None = None  # the name as written, titles stripped
+    #: how a ``prev`` speaker is referred to: ``pronoun`` (``dia``, ``-nya``), ``title``
+    #: (``kata JPU KPK``) or ``epithet`` (``tegas politisi itu``)
+    ref: str = "pronoun"
 
 
 # ------------------------------------------------------------------ entry point
@@ -561,6 +581,7 @@ def _set_who(c: _Cand, spk: _Speaker) -> None:
     c.name = spk.name
     c.name_span = spk.span
     c.raw = spk.raw
+    c.ref = spk.ref if spk.kind == "prev" else ""
 
 
 # ------------------------------------------------------------------ names and speakers
@@ -600,6 +621,8 @@ def _name_run(art: Article, lex: _Lex, pos: int, limit: int) -> list[tuple[int, 
         if depth:
             continue
         core = tok[:-1] if tok.endswith(".") else tok
+        if core in lex.title_joiners and words and _joins_title(art, lex, words, m.end(), limit):
+            continue  # ``Kepala Biro Humas dan Protokol Pemprov Jabar Hermansyah``
         if not _is_cap(core) or core.lower() in lex.stops:
             break
         words.append((m.start(), m.start() + len(core)))
@@ -610,6 +633,16 @@ def _name_run(art: Article, lex: _Lex, pos: int, limit: int) -> list[tuple[int, 
         if nxt < limit and text[nxt] in "\n":
             break
     return words
+
+
+def _joins_title(art: Article, lex: _Lex, words: list[tuple[int, int]], pos: int, limit: int) -> bool:
+    """``dan`` inside a title: every word so far is a title or body, and a capitalised word
+    follows (``Biro Humas dan Protokol``), so no person's name has started yet."""
+    text = art.text
+    if not all(not _is_name_word(lex, text[a:b]) for a, b in words):
+        return False
+    m = _TOKEN.match(text, _first_char(text, pos, limit), limit)
+    return m is not None and _is_cap(m.group()) and m.group().lower() not in lex.stops
 
 
 def _person_words(art: Article, lex: _Lex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -663,8 +696,8 @@ def _after_place(art: Article, lex: _Lex, out: list[tuple[int, int]]) -> list[tu
         if i + n < len(out):
             if not (single and (i == 0 and len(out) - n < 2)):
                 cut = i + n
-        elif i > cut and not single:
-            stop = i
+        elif i >= cut and not single:
+            stop = i  # ``Bupati Pasangkayu``: the run ends in (or is only) a place
         i += n
     return out[cut:stop] if cut < stop else []
 
@@ -799,7 +832,7 @@ def _speaker_after(art: Article, lex: _Lex, pos: int, limit: int) -> _Speaker | 
         return None
     if not _is_cap(tok):
         # an epithet (``tegas politisi PDIP itu``) refers back to the speaker
-        return _Speaker("prev", end=i) if tok.lower() in lex.titles else None
+        return _Speaker("prev", end=i, ref="epithet") if tok.lower() in lex.titles else None
     words = _name_run(art, lex, i, limit)
     if not words:
         return None
@@ -821,7 +854,10 @@ def _speaker_after(art: Article, lex: _Lex, pos: int, limit: int) -> _Speaker | 
         by_post = _official_by_position(art, lex, words)
         if by_post is not None:
             return _Speaker("name", by_post, None, run_end)
-        return _Speaker("prev", end=run_end)
+        if _names_place(art, lex, words):
+            return _Speaker("name", None, None, run_end)  # an office nobody here holds
+        titled = any(art.text[a:b].casefold() in lex.titles for a, b in words)
+        return _Speaker("prev", end=run_end, ref="title" if titled else "")
     return _Speaker("name", None, (names[0][0], names[-1][1]), run_end, _joined(art, names))
 
 
@@ -848,15 +884,37 @@ def _appositive_name(art: Article, lex: _Lex, pos: int, limit: int) -> list[tupl
 
 
 def _official_by_position(art: Article, lex: _Lex, words: list[tuple[int, int]]) -> str | None:
-    """A speaker named by title alone (``Sekretaris Daerah Kabupaten Seluma``): the one
-    official whose position the title spells out."""
+    """A speaker named by title alone (``Sekretaris Daerah Kabupaten Seluma``, ``Bupati
+    Pasangkayu``): the one official whose position the title spells out, in the place or
+    body written beside it when the officials say where they serve."""
     said = {art.text[a:b].casefold() for a, b in words}
-    hits = [
-        o.name
-        for o in art.officials
-        if o.position and set(_WORD.findall(o.position.casefold())) <= said
-    ]
-    return hits[0] if len(set(hits)) == 1 else None
+    places = {w for w in said if w in lex.places}
+    hits = []
+    for o in art.officials:
+        post = set(_WORD.findall(o.position.casefold())) if o.position else set()
+        if not post or not post <= said:
+            continue
+        where = set(_WORD.findall(f"{o.region or ''} {o.organization or ''}".casefold()))
+        served = {w for w in where if w in lex.places}
+        if places and served and not places & served:
+            continue  # ``Bupati Pasangkayu`` is not the regent of another regency
+        hits.append((len((said - post) & where), o.name))
+    if not hits:
+        return None
+    best = max(n for n, _ in hits)
+    names = {name for n, name in hits if n == best}
+    return names.pop() if len(names) == 1 else None
+
+
+def _names_place(art: Article, lex: _Lex, words: list[tuple[int, int]]) -> bool:
+    """Whether a title run with no person in it names a place (``Bupati Pasangkayu``): an
+    office of a region, not an epithet for the speaker before."""
+    low = [art.text[a:b].casefold() for a, b in words]
+    for i, w in enumerate(low):
+        for n in range(min(lex.places.get(w, 0), len(low) - i), 0, -1):
+            if " ".join(low[i : i + n]) in lex.place_names:
+                return True
+    return False
 
 
 def _conditional(lex: _Lex, toks: list[tuple[int, int, str]], i: int) -> bool:
@@ -880,9 +938,12 @@ def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speake
     if i < 0:
         return None
     if toks[i + 1 : i + 2] and toks[i + 1][2] == "," and not _is_cap(toks[i][2]):
-        # ``X, dalam amanatnya, menekankan``: a short aside between commas
+        # ``X, dalam amanatnya, menekankan``, ``X, Selasa (10/9/2019), mengatakan``: a short
+        # aside between commas
         j = i
-        while j >= 0 and i - j < 6 and toks[j][2] != "," and not _is_cap(toks[j][2]):
+        while j >= 0 and i - j < 10 and toks[j][2] != "," and (
+            not _is_cap(toks[j][2]) or toks[j][2].lower() in lex.date_words
+        ):
             j -= 1
         if j >= 0 and toks[j][2] == ",":
             i = j - 1
@@ -939,6 +1000,8 @@ def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speake
     names = _person_words(art, lex, run)
     if not names:
         by_post = _official_by_position(art, lex, run)
+        if by_post is None and _names_place(art, lex, run):
+            return _Speaker("name", None, None, run_end)  # ``Bupati X`` that no official holds
         return _Speaker("name", by_post, None, run_end) if by_post else None
     return _Speaker("name", None, (names[0][0], names[-1][1]), run_end, _joined(art, names))
 
@@ -973,7 +1036,9 @@ def _indirect_quotes(
         while b > a and (text[b - 1].isspace() or text[b - 1] in _TRAIL):
             b -= 1  # ``… malam. "`` : the opening mark of the next quote
         t = text[a:b].strip()
-        if not _reads_as_clause(lex, t):
+        # ``menjelaskan, mengenai surat …``: after a comma a topic word fronts a clause
+        fronted = text_start is None and ("," in text[cue_end:a] or ":" in text[cue_end:a])
+        if not _reads_as_clause(lex, t, fronted):
             return
         c = _Cand(start=a, end=b, text=t, kind="indirect", cue=cue)
         _set_who(c, spk)
@@ -1004,9 +1069,21 @@ def _indirect_quotes(
                     _set_who(c, spk)
                     out.append(c)
             # the rest of this sentence may still hold a cue (``X yang menegaskan bahwa …``)
-        # "Dikatakan X, …"
+        # "Senada diungkapkan X.": X speaks next; the sentence before stays its speaker's
+        sm = lex.similar.match(text, s.start, stext_end) if pm is None else None
+        if sm is not None:
+            spk = _speaker_after(art, lex, sm.end(), stext_end)
+            if spk is not None and spk.kind == "name":
+                mark = _Cand(start=s.start, end=s.start, text="", kind="indirect", cue=None)
+                _set_who(mark, spk)
+                out.append(mark)
+        # "Dikatakan X, …" / "Dijelaskannya, …"
         lm = lex.passive_lead.match(text, s.start, stext_end)
-        if lm is not None and pm is None:
+        if lm is not None and pm is None and lm.group("nya"):
+            add(si, lm.end(), lm.group("cue").lower(), _Speaker("prev", end=lm.end()))
+            if si in taken:
+                continue
+        elif lm is not None and pm is None:
             spk = _speaker_after(art, lex, lm.end(), stext_end)
             if spk is not None:
                 comma = text.find(",", spk.end, stext_end)
@@ -1025,6 +1102,8 @@ def _indirect_quotes(
             a = _skip_intro(text, lex, m.end, stext_end)
             if a < stext_end and lex.marks.match(text, a):
                 continue  # introduces a direct quote
+            if m.low in lex.separated and not _separated(text, lex, m.end, a):
+                continue  # ``melanjutkan perjalanan``: an object, not speech
             add(si, m.end, m.low, spk)
             break
         if si in taken:
@@ -1078,16 +1157,26 @@ def _indirect_quotes(
 _TRAIL = ".,;:\"“”„‘’'«»"
 
 
-def _reads_as_clause(lex: _Lex, t: str) -> bool:
+def _reads_as_clause(lex: _Lex, t: str, fronted: bool = False) -> bool:
     """A reported clause, not a thing handed over or a topic (``rasa duka``, ``soal bibir``,
-    ``bagaimana …``), an anaphor (``hal tersebut``) or a question."""
+    ``bagaimana …``), an anaphor (``hal tersebut``) or a question. ``fronted``: a comma
+    stands between cue and clause (``mengatakan, sebagai negarawan, …``), so a topic or
+    thing word opens the clause instead of being the cue's object."""
     words = _WORD.findall(t)
     if len(words) < 2 or t.endswith("?"):
         return False
     if len(words) <= 3 and words[-1].lower() in lex.anaphors:
         return False  # ``membenarkan hal tersebut``, ``menyatakan hal serupa``
+    if fronted:
+        return True
     first = words[0].lower()
     return first not in lex.non_clause and " ".join(words[:2]).lower() not in lex.non_clause
+
+
+def _separated(text: str, lex: _Lex, cue_end: int, clause_start: int) -> bool:
+    """Whether a comma, colon or ``bahwa`` stands between a cue and its clause."""
+    gap = text[cue_end:clause_start]
+    return "," in gap or ":" in gap or any(w.lower() in lex.complementisers for w in _WORD.findall(gap))
 
 
 def _skip_intro(text: str, lex: _Lex, pos: int, end: int) -> int:
@@ -1124,17 +1213,65 @@ def _indirect_end(
 
 # ------------------------------------------------------------------ speakers
 def _resolve_speakers(art: Article, lex: _Lex, cands: list[_Cand]) -> None:
-    """Name every quote's speaker: named, continued from the previous one, or unknown."""
-    last: tuple[str, tuple[int, int] | None] | None = None
+    """Name every quote's speaker: named, continued from the previous one, or unknown.
+
+    A speaker written as a place's office with no official holding it (``ujar Bupati X``)
+    stays unknown, and so do the references after it. A reference before any speaker is
+    named: ``dia``/``-nya`` is the official named last in its paragraph (``Menteri X
+    menanggapi … Menurut dia, …``); failing that, ``dia`` or a title (``Hal itu disampaikan
+    JPU KPK``) is the next speaker named close by, as the writer names the person in the
+    next lines. A quote with no cue or a common-noun epithet (``warga sekitar``) before any
+    named speaker stays unknown."""
     for c in cands:
         if c.who == "name":
             if c.name is None and c.raw:
                 c.name = _fullest(art, lex, c.raw)
             c.speaker, c.speaker_span = c.name, c.name_span
-            if c.speaker:
-                last = (c.speaker, c.name_span)
-        elif last is not None:
-            c.speaker = last[0]
+    named = False
+    last: str | None = None
+    for k, c in enumerate(cands):
+        if c.who == "name":
+            named, last = True, c.speaker
+        elif named:
+            c.speaker = last
+        elif c.ref == "pronoun":
+            c.speaker = _official_before(art, lex, c.start)
+            if c.speaker is not None:
+                named, last = True, c.speaker  # ``dia`` goes on meaning this official
+            else:
+                c.speaker = _named_ahead(art, cands, k)
+        elif c.ref == "title":
+            c.speaker = _named_ahead(art, cands, k)
+
+
+def _official_before(art: Article, lex: _Lex, pos: int) -> str | None:
+    """The official mentioned last before ``pos`` in the same paragraph (never a place)."""
+    para = next((p for p in art.paragraphs if p.start <= pos < p.end), None)
+    if para is None:
+        return None
+    best: tuple[int, str] | None = None
+    for off in art.officials:
+        if " ".join(off.name.casefold().split()) in lex.place_names:
+            continue
+        for m in off.mentions:
+            if para.start <= m.start and m.end <= pos and (best is None or m.end > best[0]):
+                best = (m.end, off.name)
+    return best[1] if best else None
+
+
+def _named_ahead(art: Article, cands: list[_Cand], k: int) -> str | None:
+    """The next speaker named within a couple of paragraphs after ``cands[k]``."""
+    limit = cands[k].end + _AHEAD_CHARS
+    for c in cands[k + 1 :]:
+        if c.start > limit:
+            return None
+        if c.who == "name":
+            return c.speaker
+    return None
+
+
+#: how far (in characters) a reference may look ahead for its speaker's name
+_AHEAD_CHARS = 400
 
 
 _fullest_memo: tuple[object, dict[str, str]] = (None, {})
