@@ -130,6 +130,93 @@ def test_blended_nickname_is_an_alias(extractor_):
     assert "Jokowi" in facts.officials[0].aliases
 
 
+def test_numbered_title_with_government_abbreviation_and_region(extractor_):
+    facts = _facts(
+        extractor_, "Asisten II Pemkab Banyumas Suwarno mengatakan rapat digelar pekan depan."
+    )
+    o = _by_name(facts)["Suwarno"]
+    assert o.position == "Asisten II"
+    assert o.organization == "Pemerintah Kabupaten Banyumas"
+    assert o.region == "Banyumas"
+
+
+def test_bracketed_short_form_and_a_title_word_inside_the_name(extractor_):
+    facts = _facts(
+        extractor_,
+        "Menteri Agama (Menag) Arif Hakim Pratama mengatakan seleksi terbuka. "
+        "Menag Arif Hakim menambahkan semua pejabat dinilai.",
+    )
+    assert [o.name for o in facts.officials] == ["Arif Hakim Pratama"]
+    o = facts.officials[0]
+    assert o.position == "Menteri Agama"
+    assert o.organization == "Kementerian Agama"
+    assert len(o.mentions) == 2
+
+
+def test_police_unit_short_form_and_a_name_after_the_rank(extractor_):
+    facts = _facts(
+        extractor_,
+        "Kasat Lantas Polres Banyumas AKP Lalu Sudirman, Selasa (10/9/2019), mengatakan "
+        "operasi berjalan lancar.",
+    )
+    o = _by_name(facts)["Lalu Sudirman"]
+    assert o.position == "Kepala Satuan Lalu Lintas"
+    assert o.region == "Banyumas"
+
+
+def test_list_of_officials_with_short_titles_and_the_article_region(extractor_):
+    facts = _facts(
+        extractor_,
+        "Kepala Badan Pengelolaan Aset Daerah (BPAD) Kabupaten Sigi, Rahmat Ali hadir. "
+        "Rapat itu dihadiri Bupati Mohamad Irwan, Sekkab Hartono, Kepala Inspektorat Yusuf "
+        "Tandi dan Kabid Aset BPAD, Yusran Lamba.",
+    )
+    got = _by_name(facts)
+    assert set(got) == {"Rahmat Ali", "Mohamad Irwan", "Hartono", "Yusuf Tandi", "Yusran Lamba"}
+    assert got["Hartono"].position == "Sekretaris Daerah"
+    assert got["Hartono"].organization == "Pemerintah Kabupaten Sigi"
+    assert got["Mohamad Irwan"].organization == "Pemerintah Kabupaten Sigi"
+    assert got["Yusran Lamba"].position == "Kepala Bidang Aset"
+    assert got["Yusran Lamba"].organization == "Badan Pengelolaan Aset Daerah"
+
+
+def test_party_board_and_civil_service_corps(extractor_):
+    facts = _facts(
+        extractor_,
+        "Ketua DPW PKB Jateng Ahmad Sholeh hadir bersama Ketua Umum Korpri Budi Santoso.",
+    )
+    got = _by_name(facts)
+    assert got["Ahmad Sholeh"].organization == (
+        "Dewan Pimpinan Wilayah Partai Kebangkitan Bangsa Provinsi Jawa Tengah"
+    )
+    assert got["Budi Santoso"].position == "Ketua Umum"
+    assert got["Budi Santoso"].organization == "Korps Pegawai Republik Indonesia"
+
+
+def test_scrape_debris_inside_the_title_and_a_misspelt_name(extractor_):
+    facts = _facts(
+        extractor_,
+        "Wakil Bupati ,(Sleman) Denang Wicaksana mengatakan ASN harus netral. "
+        '"Kami siap," kata Danang. Menurut Danang, semua sudah diatur.',
+    )
+    assert [o.name for o in facts.officials] == ["Danang Wicaksana"]
+    o = facts.officials[0]
+    assert o.position == "Wakil Bupati"
+    assert o.region == "Sleman"
+    assert "Denang Wicaksana" in o.aliases
+    assert len(o.mentions) == 3
+
+
+def test_coaches_places_and_words_are_not_officials(extractor_):
+    facts = _facts(
+        extractor_,
+        "Pelatih kepala PSIS Semarang, Robert Alberts mengatakan timnya siap. "
+        '"Ya kalau anda lihat di Kaltim, Wakil Gubernur (Hadi). Semua sama," ujarnya. '
+        "Ketua Majelis Hakim Dewi Sartika membacakan putusan.",
+    )
+    assert [o.name for o in facts.officials] == ["Dewi Sartika"]
+
+
 def test_odd_input_does_not_crash(extractor_):
     assert extractor_.extract("").officials == []
     many = " ".join(["Bupati"] + ["Budi"] * 2000) + "."

@@ -795,7 +795,7 @@ class _Reader:
             )
         ):
             return None  # headline style: "Camat Dukung 01", "Mendagri Ingatkan Pjs Bupati"
-        if self.inside_body_name(toks, k, e):
+        if self.inside_body_name(toks, k, e) or self.only_place(toks, k, e):
             return None
         name = self.words(toks, k, e)
         # a place the title serves, read into the name: "Kades Tambun Selatan Suryadi"
@@ -864,6 +864,11 @@ class _Reader:
             and len(toks[k].text) >= 2
             and sum(c.isupper() for c in toks[k].text) >= 2
         )
+
+    def only_place(self, toks: list[_Tok], k: int, e: int) -> bool:
+        """Is the run k..e nothing but a known region or country ("Kaltim", "Jakarta Timur")?"""
+        m = self.lex.regions.match(toks, k) or self.lex.countries.match(toks, k)
+        return m is not None and m[1] >= e
 
     def stray(self, t: _Tok) -> bool:
         """A comma with white space before it: left where a scrape dropped a linked word."""
@@ -1006,8 +1011,8 @@ class _Reader:
         if head is None or not all(t.text[0].isupper() for t in toks[i : head[2]] if t.kind == "w"):
             return None
         name = self.words(toks, s, j + 1)
-        if not name:
-            return None
+        if not name or self.only_place(toks, s, j + 1):
+            return None  # "di Kaltim, Wakil Gubernur …": a place, not a person
         return self.make(pos, entry, orgs, region, name)
 
     def blocked(self, toks: list[_Tok], i: int) -> bool:
