@@ -666,7 +666,10 @@ def predict(
     text_dirs: Sequence[str | Path],
     extractor: Extractor | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """Run the extractor over ``<doc_id>.txt`` of each gold document; absent texts are skipped."""
+    """Run the extractor over ``<doc_id>.txt`` of each gold document; absent texts are skipped.
+
+    The gold's ``published`` is passed on as the caller's publication date.
+    """
     from extractor.io import InputError, read_text  # spaCy loads lazily
     from extractor.pipeline import Extractor
 
@@ -681,7 +684,14 @@ def predict(
             text = read_text(path)
         except InputError as exc:
             raise EvaluateError(str(exc)) from None
-        preds[doc_id] = ex.extract(text, doc_id=doc_id).model_dump(mode="json")
+        # the gold's publication date is caller metadata (a batch run passes its
+        # `published` column the same way); it resolves partial and relative dates
+        published = gold.get("published") or None
+        try:
+            facts = ex.extract(text, doc_id=doc_id, published=published)
+        except ValueError:  # an unreadable gold date: extract as from the text alone
+            facts = ex.extract(text, doc_id=doc_id)
+        preds[doc_id] = facts.model_dump(mode="json")
     return preds
 
 

@@ -83,6 +83,7 @@ class NameLexicon(PatternFile):
     title_words: list[str]
     not_names: list[str]
     apposition_links: list[str]
+    title_joins: list[str]
     title_blockers: list[str]
     not_name_suffixes: list[str]
     name_particles: list[str]
@@ -187,6 +188,7 @@ class _Lex:
     not_names: frozenset[str]
     expansions: dict[str, str]
     links: _Phrases
+    joins: _Phrases
     alias_cue: re.Pattern[str]
     blockers: frozenset[str]
     suffixes: tuple[str, ...]
@@ -205,6 +207,9 @@ def _compile(
 ) -> _Lex:
     token_re = re.compile(rf"(?P<d>{nam.degrees})|(?P<w>{_WORD})|(?P<n>\d[\d.,/]*)|(?P<p>\S)")
     titles, modifiers, orgs, regions, national, links = (_Phrases() for _ in range(6))
+    joins = _Phrases()
+    for j in nam.title_joins:
+        joins.add(j, True)
     noise, countries = _Phrases(), _Phrases()
     for h in nam.honorifics:
         noise.add(h, "honorific")
@@ -263,6 +268,7 @@ def _compile(
         not_names=fold(nam.not_names),
         expansions={k.casefold(): v for k, v in nam.expansions.items()},
         links=links,
+        joins=joins,
         alias_cue=re.compile(nam.alias_cues, re.I),
         blockers=frozenset(nam.title_blockers) | {"-"},
         suffixes=tuple(nam.not_name_suffixes),
@@ -526,8 +532,63 @@ class _Reader:
             ):
                 j += 1
                 continue
+            if j == k and self.bare_initials(toks, j):
+                j += 1  # "M Rizal Sumadiputra", "FX Hadi Rudyatmo", "I Dewa Gede Palguna"
+                continue
             break
         return j
+
+    def common_first(self, toks: list[_Tok], k: int) -> bool:
+        """A capitalised common word opening the name that closes a title phrase (``Sulung``,
+        ``Bintang``): a name's when the article never writes it in lower case and a proper
+        name word follows."""
+        if k + 1 >= len(toks):
+            return False
+        t = toks[k]
+        lex = self.lex
+        return (
+            t.kind == "w"
+            and t.cap
+            and t.text[1:].islower()
+            and t.fold in lex.common
+            and t.fold not in self.lower
+            and t.fold not in lex.title_words
+            and t.fold not in lex.not_names
+            and t.fold not in lex.units
+            and t.fold not in lex.org_heads
+            and t.fold not in lex.starts
+            and self.is_name_word(toks, k + 1)
+            and not self.title_case(toks)
+        )
+
+    def title_case(self, toks: list[_Tok]) -> bool:
+        """Is the paragraph written in title case (a headline or subheading), where a
+        capitalised common word is no sign of a name?"""
+        caps = lower = 0
+        for t in toks:
+            if t.kind == "w":
+                if t.text[0].isupper():
+                    caps += 1
+                elif len(t.text) > 3:  # a content word ("dan", "di", "ke" are kept small)
+                    lower += 1
+        return 4 * lower < caps
+
+    def bare_initials(self, toks: list[_Tok], k: int) -> bool:
+        """One or two capital letters without stops that open a name ("M Rizal", "YF Sukasno",
+        the Balinese "I Dewa"): not a known word, body or place, and a name word follows."""
+        t = toks[k]
+        if not (t.kind == "w" and len(t.text) <= 2 and t.text.isupper()):
+            return False
+        lex = self.lex
+        if t.fold in lex.vocab or t.fold in lex.not_names or lex.noise.match(toks, k):
+            return False
+        if t.text in lex.company_markers:  # "Direktur PT Bio Farma …"
+            return False
+        if lex.orgs.match(toks, k) or lex.regions.match(toks, k) or lex.national.match(toks, k):
+            return False
+        if k > 0 and toks[k - 1].end == t.start:
+            return False  # glued to the word before ("PDI-P")
+        return k + 1 < len(toks) and toks[k + 1].start > t.end and self.is_name_word(toks, k + 1)
 
     def particle(self, toks: list[_Tok], k: int) -> bool:
         """A capitalised word that is a title word elsewhere but part of a name here."""
@@ -686,7 +747,16 @@ class _Reader:
                         k += 1
                     continue
             w = t.fold
-            if w == "dan" and k + 1 < n and toks[k + 1].cap and self.role_word(toks, k + 1):
+            if (
+                w == "dan"
+                and k + 1 < n
+                and toks[k + 1].cap
+                and (
+                    self.role_word(toks, k + 1)
+                    # "Bidang Organisasi dan Keanggotaan": a unit's name goes on in common words
+                    or (unit and not orgs and toks[k + 1].fold in self.lex.common)
+                )
+            ):
                 (orgs if orgs else pos).append("dan")
                 k += 1
                 continue
@@ -735,7 +805,9 @@ class _Reader:
                 and self.lex.titles.match(toks, k) is None
             ):
                 break  # "Gubernur NTB Lalu Muhammad Iqbal": the name starts here
-            if w in self.lex.title_words or ((orgs or unit) and w in self.lex.common):
+            if w in self.lex.title_words or (
+                (orgs or unit) and w in self.lex.common and (region is None or not orgs)
+            ):
                 # a body's name goes on in common words: "Badan … Penanggulangan Bencana"
                 (orgs if orgs else pos).append(self.lex.expansions.get(w, t.text))
                 k += 1
@@ -772,6 +844,10 @@ class _Reader:
             k += 1
         k = self.skip_noise(toks, k)
         e = self.name_run(toks, k)
+        if e == k and region is not None and self.common_first(toks, k):
+            # after the place the title serves, the name starts: "Ketua Bawaslu Ponorogo
+            # Sulung Muna Rimbawan", "Plt Kepala Dinas PUPR Kabupaten Bekasi, Entah Ismanto"
+            e = self.name_run(toks, k + 1)
         if e == k:
             return None
         # "Kapolsek Setu, AKP Aba Wahid Key": the run was the place, the rank opens the name
@@ -1015,6 +1091,25 @@ class _Reader:
             return None  # "di Kaltim, Wakil Gubernur …": a place, not a person
         return self.make(pos, entry, orgs, region, name)
 
+    def joined(self, toks: list[_Tok], i: int) -> _Cand | None:
+        """``Wali Kota yang juga Ketua DPC PDIP FX Hadi Rudyatmo``: two posts of one person;
+        the first named is the one the story gives them, the second phrase names them."""
+        got = self.role(toks, i)
+        if got is None:
+            return None
+        pos, entry, orgs, region, k = got
+        m = self.lex.joins.match(toks, k)
+        if m is None or m[1] >= len(toks) or not toks[m[1]].cap:
+            return None
+        later = self.phrase(toks, m[1])
+        if later is None:
+            return None
+        e = k
+        while e < len(toks) and toks[e].start < later.end:
+            e += 1
+        name = [t for t in self.words(toks, m[1], e) if later.start <= t.start]
+        return self.make(pos, entry, orgs, region, name) if name else None
+
     def blocked(self, toks: list[_Tok], i: int) -> bool:
         """A title after "calon", "Jalan", "Jl." … names an office or a street, not a person;
         one glued to a name word is part of a name ("Lukman Hakim Saifuddin")."""
@@ -1042,6 +1137,8 @@ class _Reader:
                     and not self.blocked(toks, i)
                 ):
                     cand = self.phrase(toks, i)
+                    if cand is None:
+                        cand = self.joined(toks, i)
                     if cand is None and (
                         self.lex.titles.match(toks, i) or self.lex.modifiers.match(toks, i)
                     ):
