@@ -92,10 +92,10 @@ def _schema(argv: list[str]) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from extractor.io import InputError, read_text
+    from extractor.io import InputError, read
 
     try:
-        text = read_text(args.file)
+        source = read(args.file)
     except InputError as exc:
         print(f"extractor: {exc}", file=sys.stderr)
         return 1
@@ -103,10 +103,11 @@ def _show(args: argparse.Namespace) -> int:
     from extractor.pipeline import Extractor
 
     try:
-        facts = Extractor().extract(text, doc_id=doc_id, published=args.published)
+        facts = Extractor().extract(source.text, doc_id=doc_id, published=args.published)
     except ValueError as exc:  # a --published the normaliser cannot read
         print(f"extractor: {exc}", file=sys.stderr)
         return 2
+    facts.warnings[:0] = source.warnings  # how the file was decoded, e.g. a Windows-1252 fallback
     if args.json:
         print(facts.model_dump_json(indent=2))
     else:
@@ -126,7 +127,8 @@ def _table(headers: list[str], rows: list[list[str]], width: int) -> str:
 
     def fmt(r: list[str]) -> str:
         return "  ".join(
-            (c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(r, widths, strict=False)
+            (c if len(c) <= w else c[: w - 1] + "…").ljust(w)
+            for c, w in zip(r, widths, strict=False)
         ).rstrip()
 
     return "\n".join([fmt(headers), "  ".join("─" * w for w in widths), *(fmt(r) for r in cells)])

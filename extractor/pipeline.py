@@ -136,8 +136,7 @@ def _remap(facts: ArticleFacts, fixed: repair.Repaired) -> None:
     def fix(span: Span | None) -> None:
         if span is None:
             return
-        span.start = fixed.to_original(span.start)
-        span.end = max(span.start, fixed.to_original(span.end))
+        span.start, span.end = fixed.span_to_original(span.start, span.end)
         span.text = fixed.original[span.start : span.end]
 
     for span in facts.spans():

@@ -84,3 +84,17 @@ def test_json_round_trip():
     facts = extractor.extract(ARTICLE, doc_id="rt")
     again = ArticleFacts.model_validate_json(facts.model_dump_json())
     assert again == facts
+
+
+def test_spans_of_repaired_html_point_at_the_words_not_the_tags():
+    html = (
+        "<html><body><h1>Bawaslu Ingatkan ASN</h1>"
+        "<p>JAKARTA - Ketua Bawaslu Kota Contoh <b>Budi Santoso</b> mengatakan ASN harus netral.</p>"
+        "<p>“Kami akan menindak tegas,” kata <b>Budi</b>\u200b.</p></body></html>"
+    )
+    facts = extractor.extract(html)
+    assert any("HTML" in w for w in facts.warnings)
+    assert facts.spans(), "nothing extracted from the HTML page"
+    for span in facts.spans():
+        assert html[span.start : span.end] == span.text
+        assert "<" not in span.text and ">" not in span.text and "\u200b" not in span.text

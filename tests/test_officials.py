@@ -217,6 +217,57 @@ def test_coaches_places_and_words_are_not_officials(extractor_):
     assert [o.name for o in facts.officials] == ["Dewi Sartika"]
 
 
+def test_bare_initials_prosecutors_and_judges(extractor_):
+    facts = _facts(
+        extractor_,
+        "MADIUN - Kepala Kejaksaan Negeri Ngawi M Fajar Rahmanto mengatakan berkas sudah "
+        "lengkap. Hal itu dibenarkan Kasi Pidsus Kejari Ngawi Bayu Sasmito. Sementara itu, "
+        "hakim MK I Ketut Wirawan menyatakan permohonan itu kabur. Ketua DPC Hanura Blitar "
+        "YR Wicaksono juga hadir dalam sidang itu.",
+    )
+    got = _by_name(facts)
+    assert got["M Fajar Rahmanto"].position == "Kepala"
+    assert got["M Fajar Rahmanto"].organization.startswith("Kejaksaan Negeri")
+    assert got["Bayu Sasmito"].position == "Kepala Seksi Pidana Khusus"
+    assert got["I Ketut Wirawan"].organization == "Mahkamah Konstitusi"
+    assert got["YR Wicaksono"].position == "Ketua"
+
+
+def test_party_posts_with_board_place_and_comma(extractor_):
+    facts = _facts(
+        extractor_,
+        "BOGOR - Ketua Harian DPC Gerindra Cianjur, Rahmat Supriadi, mengatakan koalisi belum "
+        "final. Diskusi itu dihadiri Ketua Tim Pemenangan Pemilu Daerah (TPPD) PKS Klaten "
+        "Hendro Santoso, dan Wakil Ketua Bidang Organisasi dan Keanggotaan DPC PDIP Klaten "
+        "Yanto Wibisono. Direktur Jenderal Bina Pemerintahan Desa Kemendagri Sukardi Lubis "
+        "juga hadir.",
+    )
+    got = _by_name(facts)
+    assert got["Rahmat Supriadi"].position == "Ketua Harian"
+    assert got["Hendro Santoso"].position == "Ketua Tim Pemenangan Pemilu Daerah"
+    assert got["Hendro Santoso"].organization == "Partai Keadilan Sejahtera Kabupaten Klaten"
+    wakil = got["Yanto Wibisono"]
+    assert wakil.position == "Wakil Ketua Bidang Organisasi dan Keanggotaan"
+    assert got["Sukardi Lubis"].position == "Direktur Jenderal Bina Pemerintahan Desa"
+    assert got["Sukardi Lubis"].organization == "Kementerian Dalam Negeri"
+
+
+def test_dropped_links_places_and_two_posts(extractor_):
+    facts = _facts(
+        extractor_,
+        "JAKARTA - Pemohon dalam perkara ini ialah Ketua Bawaslu  , Kendari Sabar Muhtadi, "
+        "dan Ketua Bawaslu  , Madiun Bintang Purnomo Aji. Hadir pula Bupati yang juga Ketua "
+        "DPC PDIP Sragen Sri Wahyuni. Diskusi dibuka peneliti Universitas Negeri (Unnes) "
+        "Semarang Dimas Pratama, Ketua Umum Laskar #02 Rina Wati.",
+    )
+    got = _by_name(facts)
+    assert got["Sabar Muhtadi"].region == "Kendari"
+    assert got["Bintang Purnomo Aji"].organization.endswith("Madiun")
+    assert got["Sri Wahyuni"].position == "Bupati"
+    assert "Laskar" not in got
+    assert not any(name.startswith("Semarang") for name in got)
+
+
 def test_odd_input_does_not_crash(extractor_):
     assert extractor_.extract("").officials == []
     many = " ".join(["Bupati"] + ["Budi"] * 2000) + "."

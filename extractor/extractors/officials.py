@@ -865,6 +865,7 @@ class _Reader:
                 k, e = k2, e2
         if e < n and (
             toks[e].kind == "n"
+            or toks[e].text == "#"  # "Ketua Umum Laskar #02": a numbered group, not a person
             or (
                 toks[e].cap
                 and (self.lex.titles.match(toks, e) or self.lex.modifiers.match(toks, e))
@@ -1086,9 +1087,17 @@ class _Reader:
         head = self.title_at(toks, i)
         if head is None or not all(t.text[0].isupper() for t in toks[i : head[2]] if t.kind == "w"):
             return None
-        name = self.words(toks, s, j + 1)
-        if not name or self.only_place(toks, s, j + 1):
+        if self.only_place(toks, s, j + 1):
             return None  # "di Kaltim, Wakil Gubernur …": a place, not a person
+        if s > 0 and toks[s - 1].text == ")":
+            # "Universitas … (Unisri) Solo Icshandy Nugraha, Ketua …": the place closes the
+            # body's name before the bracket; the person's name starts after it
+            m = self.lex.regions.match(toks, s)
+            if m and m[1] <= j:
+                s = m[1]
+        name = self.words(toks, s, j + 1)
+        if not name:
+            return None
         return self.make(pos, entry, orgs, region, name)
 
     def joined(self, toks: list[_Tok], i: int) -> _Cand | None:
