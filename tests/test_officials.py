@@ -292,3 +292,55 @@ def test_seed_officials_match_gold(extractor_, path):
         for m in o.mentions:
             assert text[m.start : m.end] == m.text
         assert [m.start for m in o.mentions] == sorted(m.start for m in o.mentions)
+
+
+def test_post_inside_a_body_named_elsewhere_takes_that_body(extractor_):
+    got = _by_name(
+        _facts(
+            extractor_,
+            "Menteri Rosa mengatakan pejabat Kementerian Kelautan dan Perikanan (KKP) harus "
+            "solid. Ia melantik Darmo Sentiko sebagai Direktur Jenderal Perikanan Tangkap. "
+            "Hal itu disampaikan Wulan Permatasari, Kepala Biro Hubungan Masyarakat. "
+            "Calon pimpinan KPK, jaksa Haryo Pambudi, hadir.",
+        )
+    )
+    assert got["Rosa"].position == "Menteri Kelautan dan Perikanan"
+    assert got["Rosa"].organization == "Kementerian Kelautan dan Perikanan"
+    assert got["Darmo Sentiko"].organization == "Kementerian Kelautan dan Perikanan"
+    assert got["Wulan Permatasari"].organization == "Kementerian Kelautan dan Perikanan"
+    assert got["Haryo Pambudi"].organization == "Kejaksaan Republik Indonesia"
+
+
+def test_regional_staff_take_the_government_the_sentence_names(extractor_):
+    got = _by_name(
+        _facts(
+            extractor_,
+            "Dari Pemkab Morowali hadir Kabag Hukum Tono Prasetya dan Kabid Penyelenggaraan "
+            "E-Government Diskominfo Morowali Rudi Hartawan. Kasubag Produk Hukum Daerah "
+            "Kab/Kota Wilayah I, Ani Lestari, SH, memimpin rapat.",
+        )
+    )
+    assert got["Tono Prasetya"].organization == "Pemerintah Kabupaten Morowali"
+    assert got["Rudi Hartawan"].position == "Kepala Bidang Penyelenggaraan E-Government"
+    assert got["Rudi Hartawan"].organization.startswith("Dinas Komunikasi dan Informatika")
+    assert got["Ani Lestari"].position == (
+        "Kepala Subbagian Produk Hukum Daerah Kabupaten/Kota Wilayah I"
+    )
+
+
+def test_coordinating_minister_with_comma_list_and_facility_head(extractor_):
+    got = _by_name(
+        _facts(
+            extractor_,
+            "Presiden bicara dengan Menteri Sekretaris Negara Jatmiko serta Menteri Koordinator "
+            "bidang Politik, Hukum, dan Keamanan Suryo Hadinoto. Kepala Bandara Sentani, "
+            "Gunawan Prasojo, mengakui penerbangan dihentikan. Ketua Tim Kampanye Daerah "
+            "Andika-Wirawan di Pilkada lalu, yang juga didukung Andika, hadir.",
+        )
+    )
+    assert got["Jatmiko"].organization == "Kementerian Sekretariat Negara"
+    assert got["Suryo Hadinoto"].organization == (
+        "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan"
+    )
+    assert got["Gunawan Prasojo"].organization == "Bandar Udara Sentani"
+    assert not any("-" in name for name in got)

@@ -33,6 +33,12 @@ class TitleEntry(PatternFile):
     field_org: str | None = None
 
 
+class ParentEntry(PatternFile):
+    position: str
+    bodies: list[str]
+    default: str | None = None
+
+
 class OrgEntry(PatternFile):
     forms: list[str]
     name: str
@@ -44,6 +50,7 @@ class PositionLexicon(PatternFile):
 
     modifiers: dict[str, str]
     title: list[TitleEntry]
+    parent: list[ParentEntry]
 
 
 @lexicon("organizations")
@@ -52,6 +59,8 @@ class OrganizationLexicon(PatternFile):
 
     heads: list[str]
     company_markers: list[str]
+    placed: list[str]
+    place_named: list[str]
     org: list[OrgEntry]
 
 
@@ -123,15 +132,20 @@ class _Phrases:
     """Multi-word phrase lookup by case-folded words, longest match first."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        self._by_first: dict[str, list[tuple[tuple[str, ...], frozenset[int], object]]] = {}
 
     def add(self, phrase: str, value: object) -> None:
         words = tuple(w.casefold() for w in re.findall(_WORD, phrase))
         if not words:
             return
+        # a phrase written with a comma list ("Bidang Politik, Hukum, dan Keamanan") also
+        # matches where the text writes the commas: the words the commas follow are marked
+        commas = frozenset(
+            len(re.findall(_WORD, phrase[: m.start()])) for m in re.finditer(",", phrase)
+        )
         lst = self._by_first.setdefault(words[0], [])
-        if all(w != words for w, _ in lst):
-            lst.append((words, value))
+        if all(w != words for w, _, _ in lst):
+            lst.append((words, commas, value))
             lst.sort(key=lambda p: -len(p[0]))
 
     def firsts(self) -> set[str]:
@@ -142,12 +156,12 @@ class _Phrases:
         """(value, index after the match) of the longest phrase starting at word token i."""
         if i >= len(toks) or toks[i].kind != "w":
             return None
-        for words, value in self._by_first.get(toks[i].fold, ()):
+        for words, commas, value in self._by_first.get(toks[i].fold, ()):
             j, k = i, 0
             while k < len(words) and j < len(toks):
                 t = toks[j]
-                if t.kind == "p" and t.text in "-." and k > 0:  # "PDI-P", "Kab." … tolerated
-                    j += 1
+                if t.kind == "p" and k > 0 and (t.text in "-." or (t.text == "," and k in commas)):
+                    j += 1  # "PDI-P", "Kab." … tolerated
                     continue
                 if t.kind != "w" or t.fold != words[k]:
                     break
@@ -193,6 +207,10 @@ class _Lex:
     blockers: frozenset[str]
     suffixes: tuple[str, ...]
     particles: frozenset[str]
+    parents: list[tuple[str, ParentEntry]]  # (position without modifiers, entry), longest first
+    modifier_names: tuple[str, ...]
+    placed: tuple[str, ...]  # bodies named by their place ("Kejaksaan Negeri" + a place)
+    place_named: frozenset[str]  # facilities whose name is a place ("Bandar Udara Sentani")
     vocab: frozenset[str] = field(default_factory=frozenset)
     starts: frozenset[str] = field(default_factory=frozenset)  # words that can open a phrase
 
@@ -273,6 +291,10 @@ def _compile(
         blockers=frozenset(nam.title_blockers) | {"-"},
         suffixes=tuple(nam.not_name_suffixes),
         particles=fold(nam.name_particles),
+        parents=sorted(((p.position, p) for p in pos.parent), key=lambda x: -len(x[0])),
+        modifier_names=tuple(sorted(set(pos.modifiers.values()), key=len, reverse=True)),
+        placed=tuple(org.placed),
+        place_named=frozenset(org.place_named),
     )
     vocab = set(
         lex.title_words | lex.not_names | lex.org_heads | lex.units | lex.ranks | lex.honorifics
@@ -336,6 +358,11 @@ def _fold(word: str) -> str:
     return "".join(out)
 
 
+def _prefixed(word: str) -> bool:
+    """A word with a one-letter prefix ("E-Government", "e-KTP"): never a name."""
+    return len(word) > 2 and word[1] == "-" and word[0].isalpha()
+
+
 def _same_word(a: str, b: str) -> bool:
     return _fold(a) == _fold(b)
 
@@ -383,6 +410,31 @@ class _Cand:
     # ("Sekkab Firman", "Bupati Agus"): filled from the article's one region of that kind
     local: str | None = None
     rtype: str | None = None  # the region's type: Provinsi | Kabupaten | Kota | …
+    # a post inside a larger body ("Direktur Jenderal", "Kabag Hukum", "Jaksa") named
+    # without it: the body is found in the paragraph or the article (see _parents)
+    parent: ParentEntry | None = None
+    field_org: str | None = None  # "Menteri" alone: the ministry found names the field
+    para: int = -1
+
+
+@dataclass(frozen=True)
+class _Body:
+    para: int
+    start: int
+    end: int
+    name: str
+    region: str | None
+
+
+_GOVERNMENT_TYPES = ("Provinsi", "Kabupaten", "Kota")
+
+
+def _with_region(org: str, region: _Region) -> str:
+    """A body and the place it serves: "Pemprov Jabar" → Pemerintah Provinsi Jawa Barat."""
+    typ = region.type if region.type in _GOVERNMENT_TYPES else None
+    if typ and org.endswith(" " + typ):
+        typ = None
+    return " ".join(x for x in (org, typ, region.name) if x)
 
 
 class _Reader:
@@ -462,14 +514,32 @@ class _Reader:
         t = toks[k]
         if t.kind != "w" or not t.text[0].isupper():
             return False
-        if "-" in t.text and t.fold.partition("-")[0] == t.fold.rpartition("-")[2]:
-            return False  # a reduplicated word ("Hati-hati") is never a name
+        if "-" in t.text and (
+            t.fold.partition("-")[0] == t.fold.rpartition("-")[2]  # "Hati-hati"
+            or _prefixed(t.text)  # "E-Government"
+            or self.ticket(t.text)
+        ):
+            return False
         if self.is_initial(toks, k):
             return True
         w = t.fold
         if len(t.text) < 2 or not any(c.islower() for c in t.text):
             return False
         return not (w in self.lex.vocab or w in self.lower or w.endswith(self.lex.suffixes))
+
+    def ticket(self, word: str) -> bool:
+        """Two capitalised names joined by a hyphen, the first also written alone in the
+        article ("Jokowi-Ma'ruf", "Prabowo-Sandi"): an election ticket, not one person (but
+        "Jean-Yves Le Drian")."""
+        head, _, tail = word.partition("-")
+        return (
+            len(head) >= 3
+            and len(tail) >= 3
+            and head[0].isupper()
+            and tail[0].isupper()
+            and any(c.islower() for c in tail)
+            and head in self.caps
+        )
 
     def skip_noise(self, toks: list[_Tok], k: int) -> int:
         """Past honorifics and ranks (with their stops): ``Irjen. Pol.``, ``Dr H``, ``Prof.``."""
@@ -760,6 +830,21 @@ class _Reader:
                 (orgs if orgs else pos).append("dan")
                 k += 1
                 continue
+            if (
+                unit
+                and not orgs
+                and w in self.lex.types
+                and k + 2 < n
+                and toks[k + 1].text == "/"
+                and toks[k + 2].fold in self.lex.types
+            ):
+                # "Kasubag Produk Hukum Daerah Kab/Kota Wilayah I": a unit for regencies/cities
+                pos.append(f"{self.lex.types[w]}/{self.lex.types[toks[k + 2].fold]}")
+                k += 3
+                if self.numbered(toks, k + 1) and toks[k].cap and toks[k].fold in self.lex.common:
+                    pos += [toks[k].text, toks[k + 1].text]  # "Wilayah I"
+                    k += 2
+                continue
             if region is None:
                 r = self.region_at(toks, k)
                 if r:
@@ -805,6 +890,10 @@ class _Reader:
                 and self.lex.titles.match(toks, k) is None
             ):
                 break  # "Gubernur NTB Lalu Muhammad Iqbal": the name starts here
+            if (orgs or unit) and _prefixed(t.text):
+                (orgs if orgs else pos).append(t.text)  # "Bidang Penyelenggaraan E-Government"
+                k += 1
+                continue
             if w in self.lex.title_words or (
                 (orgs or unit) and w in self.lex.common and (region is None or not orgs)
             ):
@@ -857,6 +946,19 @@ class _Reader:
             # "Kades Matarape, Tahang Arsad": a village head's title names the village first
             region = _Region(" ".join(x.text for x in self.words(toks, k, e)), entry.government)
             k, e = r, self.name_run(toks, r)
+        elif any(o in self.lex.place_named for o in orgs) and (
+            (r > e and e - k <= 2 and self.name_run(toks, r) > r) or (r == e and e - k >= 3)
+        ):
+            # "Kepala Bandara Sentani, Anthonius Praptono", "Kepala Rutan Salemba Anton
+            # Wijaya": the facility's place comes first
+            if r > e:
+                orgs.extend(x.text for x in self.words(toks, k, e))
+                k, e = r, self.name_run(toks, r)
+            elif self.lex.regions.match(toks, e - 1):
+                return None  # "Plt Direktur RSUD Pangeran Jaya Sumitra Kotabaru": all its name
+            else:
+                orgs.append(toks[k].text)
+                k += 1
         elif r < n and self.is_rank(toks, r) and region is None:
             k2 = self.skip_noise(toks, r)
             e2 = self.name_run(toks, k2)
@@ -1031,10 +1133,7 @@ class _Reader:
         else:
             org = None
         if org and region and (orgs or entry.org):
-            typ = region.type if region.type in ("Provinsi", "Kabupaten", "Kota") else None
-            if typ and org.endswith(" " + typ):  # "Pemprov Jabar": Pemerintah Provinsi Jawa Barat
-                typ = None
-            org = " ".join(x for x in (org, typ, region.name) if x)
+            org = _with_region(org, region)
         return _Cand(
             name=_name_text(self.text, name),
             position=position or None,
@@ -1044,7 +1143,89 @@ class _Reader:
             end=name[-1].end,
             local=gov if gov and region is None and not orgs and not entry.org else None,
             rtype=region.type if region else None,
+            parent=None if org else self.parent_of(position),
+            field_org=entry.field_org if entry.field_org and not field else None,
         )
+
+    def parent_of(self, position: str) -> ParentEntry | None:
+        """The parent entry of a post (its modifiers "Wakil", "Plt" … set aside)."""
+        base = position
+        stripped = True
+        while stripped:
+            stripped = False
+            for mod in self.lex.modifier_names:
+                if base.startswith(mod + " "):
+                    base = base[len(mod) + 1 :]
+                    stripped = True
+        for key, entry in self.lex.parents:
+            if base == key or base.startswith(key + " "):
+                return entry
+        return None
+
+    def bodies(self) -> list[_Body]:
+        """The bodies the article names, where: a known body (with the place it serves, which
+        a body of a place must have: "Kejaksaan Tinggi" alone is no body) or an unknown one
+        read from its head word ("Kementerian Kelautan dan Perikanan")."""
+        lex = self.lex
+        heads = {h.casefold() for p in lex.parents for h in p[1].bodies if " " not in h}
+        out: list[_Body] = []
+        for idx, toks in enumerate(self.sents):
+            n = len(toks)
+            k = 0
+            while k < n:
+                t = toks[k]
+                if not t.cap:
+                    k += 1
+                    continue
+                name: str | None = None
+                m = lex.orgs.match(toks, k)
+                region: _Region | None = None
+                if m:
+                    name, j = m[0].name, m[1]  # type: ignore[attr-defined]
+                    r = self.region_at(toks, j) if j < n else None
+                    if r:
+                        region, j = r
+                        name = _with_region(name, region)
+                    elif any(name == p or name.startswith(p + " ") for p in lex.placed):
+                        name = None
+                elif t.fold in heads:
+                    j = k + 1
+                    words = [t.text]
+                    while j < n and len(words) < 9:
+                        w = toks[j]
+                        more = w.kind == "w" and w.cap and lex.titles.match(toks, j) is None
+                        if not more and not (
+                            w.fold == "dan" and j + 1 < n and toks[j + 1].cap and len(words) > 1
+                        ):
+                            break
+                        words.append(w.text)
+                        j += 1
+                    if words[-1] == "dan":
+                        words.pop()
+                        j -= 1
+                    name = " ".join(words) if len(words) > 1 else None
+                    r = self.region_at(toks, j) if name and j < n else None
+                    if name and r:
+                        region, j = r
+                        name = _with_region(name, region)
+                    elif name and any(name.startswith(p + " ") for p in lex.placed):
+                        name = None
+                else:
+                    j = k + 1
+                if name:
+                    body = _Body(idx, t.start, toks[j - 1].end, name, region.name if region else None)
+                    last = out[-1] if out else None
+                    if (
+                        last
+                        and last.para == idx
+                        and last.name.partition(" ")[0].casefold() in lex.units
+                        and self.text[last.end : body.start].strip() in ("", ",")
+                    ):  # "Biro Hukum, Sekretariat Daerah Provinsi …": a unit of the body
+                        body = _Body(idx, last.start, body.end, f"{last.name} {name}", body.region)
+                        out.pop()
+                    out.append(body)
+                k = max(j, k + 1)
+        return out
 
     def apposition(self, toks: list[_Tok], i: int) -> _Cand | None:
         """``Ahmadi Azis, Komisioner Bawaslu …`` / ``Budi selaku Ketua …``: the name before."""
@@ -1135,7 +1316,7 @@ class _Reader:
 
     # -- article -----------------------------------------------------------------------
     def candidates(self) -> Iterator[_Cand]:
-        for toks in self.sents:
+        for para, toks in enumerate(self.sents):
             i = 0
             n = len(toks)
             while i < n:
@@ -1166,6 +1347,7 @@ class _Reader:
                                 name[-1].end,
                             )
                     if cand is not None:
+                        cand.para = para
                         yield cand
                         i += 1
                         while i < n and toks[i].end <= cand.end:
@@ -1202,6 +1384,9 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
             aliases=[a for c in g for a in c.aliases],
             local=best.local if placed.region is None else None,
             rtype=placed.rtype,
+            parent=best.parent,
+            field_org=best.field_org,
+            para=best.para,
         )
         out.append(rec)
     out.sort(key=lambda c: c.start)
@@ -1268,6 +1453,32 @@ def _place(recs: list[_Cand]) -> None:
         r.org = f"Pemerintah {kind} {r.region}"
 
 
+def _parents(reader: _Reader, recs: list[_Cand]) -> None:
+    """Give a post named without its body the body it belongs to: the nearest one of its
+    kind the paragraph names before it (else after it), else the one body of its kind the
+    article names, else the body the post implies ("Jaksa" → the Kejaksaan)."""
+    todo = [r for r in recs if r.parent is not None and not r.org]
+    if not todo:
+        return
+    bodies = reader.bodies()
+    for r in todo:
+        assert r.parent is not None
+        heads = r.parent.bodies
+        fits = [b for b in bodies if any(b.name == h or b.name.startswith(h + " ") for h in heads)]
+        same = [b for b in fits if b.para == r.para]
+        before = [b for b in same if b.start < r.start]
+        pick = before[-1] if before else (same[0] if same else None)
+        if pick is None and len({b.name for b in fits}) == 1:
+            pick = fits[0]
+        if pick is not None:
+            r.org = pick.name
+            r.region = r.region or pick.region
+        else:
+            r.org = r.parent.default
+        if r.org and r.field_org and r.position and r.org.startswith(r.field_org + " "):
+            r.position += r.org[len(r.field_org) :]  # "Menteri" → Menteri Kelautan dan Perikanan
+
+
 def _mentions(reader: _Reader, recs: list[_Cand]) -> list[tuple[list[tuple[int, int]], list[str]]]:
     """Every mention of each person (full name, shorter forms, stated aliases), in text order."""
     art = reader.art
@@ -1325,6 +1536,7 @@ def extract(art: Article) -> list[Official]:
     if not recs:
         return []
     _place(recs)
+    _parents(reader, recs)
     _respell(reader, recs)
     out: list[Official] = []
     for rec, (spans, aliases) in zip(recs, _mentions(reader, recs), strict=True):

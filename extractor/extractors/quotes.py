@@ -120,6 +120,7 @@ class _Lex:
     date_words: frozenset[str]
     place_heads: frozenset[str]
     place_suffixes: frozenset[str]
+    place_or_region_heads: frozenset[str]  # what makes the next word a place
 
 
 def _alt(words: list[str]) -> str:
@@ -154,7 +155,9 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
             rf"(?P<cue>{_alt(lex.passive_cues)})(?:\s+(?=\w)|(?P<nya>{nya})\s*,)", re.I
         ),
         similar=re.compile(
-            rf"(?:\w+\s+)?(?:{_alt(lex.similar_subjects)})\s+(?:\w+\s+)?(?P<cue>{_alt(lex.passive_cues)})\b"
+            # ``(?<!\w)``: a word starts the optional subject, so that no attempt inside a
+            # long word (a run of digits) rescans the rest of it (linear when searched)
+            rf"(?:(?<!\w)\w+\s+)?(?:{_alt(lex.similar_subjects)})\s+(?:\w+\s+)?(?P<cue>{_alt(lex.passive_cues)})\b"
             rf"\s*,?\s*(?:oleh\b\s*,?\s*)?",
             re.I,
         ),
@@ -177,7 +180,10 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
         group_pronouns=frozenset(lex.group_pronouns),
         anaphors=frozenset(lex.anaphors),
         non_clause=frozenset(lex.non_clause_starts),
-        document_after=re.compile(rf"[^\w\s]{{0,3}}\s*(?:{_alt(lex.document_after)})\b", re.I),
+        # ``(?!(?<=\s)\s)``: never start inside a run of white space (linear when searched)
+        document_after=re.compile(
+            rf"(?!(?<=\s)\s)[^\w\s]{{0,3}}\s*(?:{_alt(lex.document_after)})\b", re.I
+        ),
         strict_open=frozenset(lex.strict_open_marks),
         places=places,
         place_names=frozenset(place_names),
@@ -197,6 +203,7 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
         date_words=frozenset(lex.date_words),
         place_heads=frozenset(lex.place_heads),
         place_suffixes=frozenset(lex.place_suffixes),
+        place_or_region_heads=frozenset(lex.region_heads) | frozenset(lex.place_heads),
     )
 
 
@@ -428,9 +435,10 @@ def _direct_quotes(
 
     out: list[_Cand] = []
     consumed: list[tuple[int, int]] = []
+    body_starts = [p.start for p in body]
     for pieces, forced, pi, closer in raw:
         para = body[pi]
-        first_para = _para_of(body, pieces[0][0])
+        first_para = body[max(0, bisect.bisect_right(body_starts, pieces[0][0]) - 1)]
         start, end = pieces[0][0], pieces[-1][1]
         inner = " ".join(text[a:b] for a, b in pieces)
         qtext = _clean_quote(inner)
@@ -486,11 +494,6 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
-def _para_of(body: list[Region], pos: int) -> Region:
-    starts = [p.start for p in body]
-    return body[max(0, bisect.bisect_right(starts, pos) - 1)]
-
-
 def _clean_quote(inner: str) -> str:
     """Quote text: without surrounding white space and a trailing comma."""
     t = inner.strip()
@@ -543,9 +546,13 @@ def _pre_attribution(
     """``X mengatakan, "…"`` / ``kata X: "…"`` just before an opening mark."""
     text = art.text
     lo = para_start
-    for c in earlier:
-        if para_start <= c.end < open_at:
-            lo = max(lo, c.end + 1)
+    # ``earlier`` is in text order and disjoint (ends ascending): the last quote ending
+    # before ``open_at`` is the one to start after, so the scan stops there
+    for c in reversed(earlier):
+        if c.end < open_at:
+            if c.end >= para_start:
+                lo = max(lo, c.end + 1)
+            break
     # the mark itself starts one or two characters before the inner text
     mark_start = open_at
     while mark_start > lo and not text[mark_start - 1].isspace() and not text[mark_start - 1].isalnum():
@@ -759,6 +766,16 @@ def _stands_alone(text: str, word: tuple[int, int], nxt: tuple[int, int]) -> boo
     """Whether ``word`` is written elsewhere without ``nxt`` after it (``RSUD Leuwiliang``
     beside ``Leuwiliang Hesti``): a body or place, not the first part of a name (``I Ketut``)."""
     w, follow = text[word[0] : word[1]], text[nxt[0] : nxt[1]]
+    groups = _words(text).followers(w)
+    if groups is None or len(follow) > _FOLLOW_CHARS:  # rare: scan for this word only
+        return _stands_alone_scan(text, word, w, follow)
+    for after, starts in groups.items():
+        if not after.startswith(follow) and any(i != word[0] for i in starts[:2]):
+            return True
+    return False
+
+
+def _stands_alone_scan(text: str, word: tuple[int, int], w: str, follow: str) -> bool:
     i = text.find(w)
     while i != -1:
         j = i + len(w)
@@ -769,15 +786,139 @@ def _stands_alone(text: str, word: tuple[int, int], nxt: tuple[int, int]) -> boo
     return False
 
 
+#: a word as name runs cut it: letters/digits joined by hyphens or apostrophes
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_NEXT_WORD = re.compile(r"[ \xa0]+(\w+)")
+#: how much of what follows a word :meth:`_Words.followers` keeps
+_FOLLOW_CHARS = 64
+
+
+class _Words:
+    """Where each word of one article stands, found in one pass over the text, so that
+    questions asked per candidate name (is this word used elsewhere as a place? written
+    without the next word?) cost the word's occurrences, never a scan of the whole text.
+    Answers are summarised per distinct word, so a word repeated thousands of times is
+    looked at once, not once per candidate."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.runs: dict[str, list[int]] = {}
+        for m in _WORD.finditer(text):
+            self.runs.setdefault(m.group(), []).append(m.start())
+        self._occ: dict[str, list[int]] = {}
+        self._follow: dict[str, dict[str, list[int]]] = {}
+        self._place: dict[tuple[str, frozenset[str]], dict[str | None, list[tuple[int, int]]]] = {}
+
+    def occurrences(self, w: str) -> list[int] | None:
+        """Starts of ``w`` with no word character on either side (None: ``w`` is not a
+        plain word). Every such occurrence starts a maximal run of word characters equal
+        to ``w``'s first piece, so only those runs are checked."""
+        got = self._occ.get(w)
+        if got is not None:
+            return got
+        first = _WORD.match(w)
+        if first is None or not _PLAIN_WORD.fullmatch(w):
+            return None
+        text, n = self.text, len(w)
+        out = [
+            i for i in self.runs.get(first.group(), [])
+            if text.startswith(w, i) and (i + n == len(text) or not _wordchar(text[i + n]))
+        ]
+        self._occ[w] = out
+        return out
+
+    def followers(self, w: str) -> dict[str, list[int]] | None:
+        """``w``'s occurrences grouped by what follows them (after at most one white-space
+        character, up to the next white space): for a word ``f``, ``key.startswith(f)`` is
+        what ``text[j : j + 1 + len(f)].lstrip().startswith(f)`` tests."""
+        got = self._follow.get(w)
+        if got is not None:
+            return got
+        occ = self.occurrences(w)
+        if occ is None:
+            return None
+        text = self.text
+        groups: dict[str, list[int]] = {}
+        for i in occ:
+            j = i + len(w)
+            if j < len(text) and text[j].isspace():
+                j += 1
+            k = j
+            while k < len(text) and k - j < _FOLLOW_CHARS and not text[k].isspace():
+                k += 1
+            groups.setdefault(text[j:k], []).append(i)
+        self._follow[w] = groups
+        return groups
+
+    def after_heads(
+        self, w: str, heads: frozenset[str]
+    ) -> dict[str | None, list[tuple[int, int]]] | None:
+        """``w``'s occurrences written right after a head word (``Pemkab X``, ``di X``),
+        grouped by the word after them, as the spans ``head … next`` they cover."""
+        key = (w, heads)
+        got = self._place.get(key)
+        if got is not None:
+            return got
+        occ = self.occurrences(w)
+        if occ is None:
+            return None
+        text = self.text
+        groups: dict[str | None, list[tuple[int, int]]] = {}
+        for i in occ:
+            b = i
+            while b > 0 and text[b - 1] in " \xa0":
+                b -= 1
+            if b == i or b == 0 or not _wordchar(text[b - 1]):
+                continue
+            a = b
+            while a > 0 and _wordchar(text[a - 1]):
+                a -= 1
+            if text[a:b].lower() not in heads:
+                continue
+            m = _NEXT_WORD.match(text, i + len(w))
+            groups.setdefault(m.group(1) if m else None, []).append((a, m.end() if m else i + len(w)))
+        self._place[key] = groups
+        return groups
+
+
+#: (text, its word index): one tuple, swapped whole, so threads never see a mixed pair
+_words_memo: tuple[object, _Words | None] = (None, None)
+
+
+def _words(text: str) -> _Words:
+    """The word index of ``text`` (the article being analysed), built once."""
+    global _words_memo
+    memo = _words_memo
+    if memo[0] is text and memo[1] is not None:
+        return memo[1]
+    idx = _Words(text)
+    _words_memo = (text, idx)
+    return idx
+
+
 def _named_as_place(art: Article, lex: _Lex, words: list[tuple[int, int]], k: int) -> bool:
     """Whether ``words[k]`` stands elsewhere in the article as a place (``Pemkab Sukoharjo``,
     ``di Balikpapan``) rather than as the first name of the person it precedes here."""
     text = art.text
     word = text[words[k][0] : words[k][1]]
     nxt = text[words[k + 1][0] : words[k + 1][1]] if k + 1 < len(words) else None
-    heads = lex.region_heads | lex.place_heads
+    heads = lex.place_or_region_heads
+    here = words[k][0]
+    groups = _words(text).after_heads(word, heads)
+    if groups is None:  # rare: scan for this word only
+        return _named_as_place_scan(text, word, nxt, here, heads)
+    for after, spans in groups.items():
+        # only the occurrence asked about and its neighbours' spans can cover ``here``
+        if after != nxt and any(not (a <= here < b) for a, b in spans[:4]):
+            return True
+    return False
+
+
+def _named_as_place_scan(
+    text: str, word: str, nxt: str | None, here: int, heads: frozenset[str]
+) -> bool:
     for m in re.finditer(r"(\w+)[ \xa0]+" + re.escape(word) + r"\b(?:[ \xa0]+(\w+))?", text):
-        if m.start(0) <= words[k][0] < m.end(0):
+        if m.start(0) <= here < m.end(0):
             continue
         if m.group(1).lower() in heads and m.group(2) != nxt:
             return True
@@ -1246,8 +1387,8 @@ def _resolve_speakers(art: Article, lex: _Lex, cands: list[_Cand]) -> None:
 
 def _official_before(art: Article, lex: _Lex, pos: int) -> str | None:
     """The official mentioned last before ``pos`` in the same paragraph (never a place)."""
-    para = next((p for p in art.paragraphs if p.start <= pos < p.end), None)
-    if para is None:
+    para = _paragraph_at(art, pos)
+    if para is None or pos >= para.end:
         return None
     best: tuple[int, str] | None = None
     for off in art.officials:
@@ -1289,6 +1430,37 @@ def _fullest(art: Article, lex: _Lex, raw: str) -> str:
     return memo[1][name]
 
 
+def _occurrences(text: str, pat: re.Pattern[str], first: str) -> list[re.Match[str]]:
+    """``pat.finditer(text)`` for a name starting with the word ``first``, tried only
+    where ``first`` stands (the word index) instead of at every position of the text."""
+    starts = _words(text).occurrences(first)
+    if starts is None:
+        return list(pat.finditer(text))
+    out: list[re.Match[str]] = []
+    end = 0
+    for i in starts:
+        if i < end:
+            continue  # finditer's matches never overlap
+        m = pat.match(text, i)
+        if m is not None:
+            out.append(m)
+            end = max(m.end(), i + 1)
+    return out
+
+
+_para_memo: tuple[object, list[int]] = (None, [])
+
+
+def _paragraph_at(art: Article, pos: int) -> Region | None:
+    """The paragraph holding ``pos`` (by bisect on their starts, computed once per article)."""
+    global _para_memo
+    memo = _para_memo
+    if memo[0] is not art:
+        memo = _para_memo = (art, [p.start for p in art.paragraphs])
+    k = bisect.bisect_right(memo[1], pos) - 1
+    return art.paragraphs[k] if k >= 0 else None
+
+
 def _fullest_uncached(art: Article, lex: _Lex, name: str) -> str:
     for off in art.officials:
         if any(f.casefold() == name.casefold() for f in (off.name, *off.aliases)):
@@ -1297,10 +1469,8 @@ def _fullest_uncached(art: Article, lex: _Lex, name: str) -> str:
     pat = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
     text = art.text
     best = words
-    starts = [p.start for p in art.paragraphs]
-    for m in pat.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        para = art.paragraphs[k] if k >= 0 else None
+    for m in _occurrences(text, pat, words[0]):
+        para = _paragraph_at(art, m.start())
         if para is None or para.kind != "body" or m.end() > para.end:
             continue
         if True:

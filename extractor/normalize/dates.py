@@ -158,7 +158,9 @@ def _compiled(lex: DatesLexicon) -> _Compiled:
         rf"(?:{lex.weekday_before})?(?P<gwd>{wd})(?:\s+(?:{lex.day_parts}))?"
         rf"(?:\s+(?P<gdir>{lex.weekday_future}|{lex.weekday_past})\b)?",
     ]
-    pattern = r"(?<![\w/.,-])(?:" + "|".join(f"(?:{a})" for a in alts) + ")"
+    # ``(?!\s)``: a date never starts with white space; without it a search would try the
+    # ``\s*`` of every alternative at each character of a long run of spaces (quadratic)
+    pattern = r"(?<![\w/.,-])(?!\s)(?:" + "|".join(f"(?:{a})" for a in alts) + ")"
     starts = starters(
         [*lex.weekdays, *lex.months, *num_words, "("],
         [lex.weekday_before, lex.day_before, lex.month_before, *(r.pattern for r in lex.relative)],

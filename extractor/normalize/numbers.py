@@ -10,6 +10,7 @@ not quantities. Every word is in ``patterns/numbers.toml``.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -262,7 +263,11 @@ def _words_value(ws: list[str], table: dict[str, tuple[int, float]]) -> tuple[fl
     return total + group + (last or 0), approx
 
 
-def _tidy(v: float) -> int | float:
+def _tidy(v: float) -> int | float | None:
+    """``v`` as an int when whole; None when it is no finite number (a run of hundreds of
+    digits overflows a float: no quantity a news article states)."""
+    if not math.isfinite(v):
+        return None
     v = round(v, 6)
     return int(v) if v == int(v) else v
 
@@ -285,7 +290,8 @@ def _build(m: re.Match[str], c: _Compiled) -> tuple[ParsedNumber, int, int] | No
         else:
             val = c.ordinal_words[m.group("ordword").lower()]
         s = m.start("ord") if m.group("ord") else m.start("ordword")
-        return ParsedNumber(_tidy(val), ordinal=True), s, end
+        tidy = _tidy(val)
+        return None if tidy is None else (ParsedNumber(tidy, ordinal=True), s, end)
     if m.group("num") is not None:
         val = _digits_value(m.group("num"))
         if start < 0:
@@ -308,7 +314,10 @@ def _build(m: re.Match[str], c: _Compiled) -> tuple[ParsedNumber, int, int] | No
         approx = approx or a
         if start < 0:
             start = m.start("words")
-    return ParsedNumber(_tidy(val), approximate=approx, percent=percent, money=money), start, end
+    tidy = _tidy(val)
+    if tidy is None:
+        return None
+    return ParsedNumber(tidy, approximate=approx, percent=percent, money=money), start, end
 
 
 def parse_number_ex(text: str) -> ParsedNumber | None:
