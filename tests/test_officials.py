@@ -344,3 +344,31 @@ def test_coordinating_minister_with_comma_list_and_facility_head(extractor_):
     )
     assert got["Gunawan Prasojo"].organization == "Bandar Udara Sentani"
     assert not any("-" in name for name in got)
+
+
+def test_region_glued_lowercase_party_and_interim_title(extractor_):
+    got = _by_name(
+        _facts(
+            extractor_,
+            "Surat edaran datang dari Bupati Kuburaya, Rangga Wiradana. \"Kami menunggu,\" "
+            "ujar wakil ketua umum partai Gerindra, Bima Suryaatmaja, Senin. Wakil Ketua "
+            "Sementara DPRD DKI, Sarwono, juga hadir.",
+        )
+    )
+    assert "Kuburaya" not in got
+    assert got["Rangga Wiradana"].region == "Kubu Raya"
+    assert got["Bima Suryaatmaja"].organization == "Partai Gerakan Indonesia Raya"
+    assert got["Sarwono"].position == "Wakil Ketua Sementara"
+
+
+def test_body_short_form_and_title_as_address_are_not_names(extractor_):
+    got = _by_name(
+        _facts(
+            extractor_,
+            "Rektor Universitas Negeri Tapanuli (Unitap) Haris Lubis melantik Ketua LPPM Unitap "
+            "periode 2019-2023. \"Saya sering berpesan, menurut Pak Kadis, Joni anak saya "
+            "bagus,\" katanya.",
+        )
+    )
+    assert "Unitap" not in got
+    assert "Joni" not in got

@@ -49,6 +49,7 @@ class PositionLexicon(PatternFile):
     """patterns/positions.toml: titles (with expansions) and the prefixes that qualify them."""
 
     modifiers: dict[str, str]
+    post_modifiers: list[str]  # "Wakil Ketua Sementara": a qualifier after the title
     title: list[TitleEntry]
     parent: list[ParentEntry]
 
@@ -211,6 +212,7 @@ class _Lex:
     modifier_names: tuple[str, ...]
     placed: tuple[str, ...]  # bodies named by their place ("Kejaksaan Negeri" + a place)
     place_named: frozenset[str]  # facilities whose name is a place ("Bandar Udara Sentani")
+    post_modifiers: frozenset[str] = field(default_factory=frozenset)
     vocab: frozenset[str] = field(default_factory=frozenset)
     starts: frozenset[str] = field(default_factory=frozenset)  # words that can open a phrase
 
@@ -258,6 +260,12 @@ def _compile(
             regions.add(short, _Region(" ".join(words[1:]), typ))
         else:
             regions.add(short, _Region(full, "Provinsi"))
+    for name in [*reg.regencies, *reg.cities]:
+        if " " in name:  # "Kuburaya" for Kubu Raya: a place written as one word is still a place
+            glued = name.replace(" ", "")
+            if regions.match([_Tok(glued, 0, len(glued), "w")], 0) is None:
+                typ = "Kabupaten" if name in reg.regencies else "Kota"
+                regions.add(glued, _Region(name, typ))
     for n in reg.national:
         national.add(n, True)
     for link in nam.apposition_links:
@@ -314,6 +322,8 @@ def _compile(
         for f in o.forms:
             if " " not in f:
                 vocab.add(f.casefold())
+    lex.post_modifiers = fold(pos.post_modifiers)
+    vocab |= lex.post_modifiers
     lex.vocab = frozenset(vocab)
     lex.starts = frozenset(
         titles.firsts() | modifiers.firsts() | {f for f in noise.firsts() if f in ranks_first(nam)}
@@ -466,6 +476,7 @@ class _Reader:
         self.places = frozenset(places)
         self.caps = caps
         self.acronyms = self.defined_acronyms()
+        self.shorts = self.body_shorts()
 
     def defined_acronyms(self) -> dict[str, str]:
         """Acronyms the article spells out: ``Badan Kepegawaian … Daerah (BKPPD)`` → the name.
@@ -495,6 +506,28 @@ class _Reader:
                 if initials == acr:
                     out[acr] = " ".join(x.text for x in toks[j + 1 : k])
         return out
+
+    def body_shorts(self) -> frozenset[str]:
+        """Short names the article gives a body in brackets: ``Universitas Negeri Medan
+        (Unimed)``: a bracketed word after a capitalised run with a common word in it (a
+        person's "Jusuf Kalla (JK)" has none). Such a word is never a person's name."""
+        out: set[str] = set()
+        lex = self.lex
+        for toks in self.sents:
+            for k, t in enumerate(toks):
+                if t.text != "(" or k + 2 >= len(toks) or toks[k + 2].text != ")":
+                    continue
+                short = toks[k + 1]
+                if short.kind != "w" or not short.cap or len(short.text) < 3:
+                    continue
+                j = k - 1
+                body = False
+                while j >= 0 and toks[j].cap and k - j <= 6:
+                    body = body or toks[j].fold in lex.vocab or toks[j].text in lex.blockers
+                    j -= 1
+                if body and k - j > 2:
+                    out.add(short.text)
+        return frozenset(out)
 
     # -- word classes ------------------------------------------------------------------
     def is_initial(self, toks: list[_Tok], k: int) -> bool:
@@ -694,6 +727,9 @@ class _Reader:
                     parts.pop()  # "Kepala Kakanwil": the short form repeats the title
                 parts.append(name)
                 j = m[1]
+                if j < len(toks) and toks[j].cap and toks[j].fold in self.lex.post_modifiers:
+                    parts[-1] = f"{name} {toks[j].text}"  # "Wakil Ketua Sementara DPRD"
+                    j += 1
                 continue
             m = self.lex.modifiers.match(toks, j)
             if m and entry is None:
@@ -801,7 +837,11 @@ class _Reader:
             if t.kind == "d":
                 break
             m = self.lex.orgs.match(toks, k)
-            if m and t.text[0].isupper():
+            if m and (
+                t.cap
+                # "wakil ketua umum partai Gerindra": a body's head word in lower case
+                or (t.fold in self.lex.org_heads and m[1] > k + 1 and toks[k + 1].cap)
+            ):
                 orgs.append(m[0].name)  # type: ignore[union-attr]
                 k = m[1]
                 continue
@@ -930,6 +970,14 @@ class _Reader:
         pos, entry, orgs, region, k = got
         n = len(toks)
         if k < n and toks[k].text == ",":  # "Ketua Bawaslu Bandarlampung, Candrawansah"
+            if (
+                not orgs
+                and region is None
+                and len(pos) == 1
+                and i > 0
+                and toks[i - 1].fold in self.lex.honorifics
+            ):
+                return None  # "Menurut Pak Kadis, Doni …": a title used as an address
             k += 1
         k = self.skip_noise(toks, k)
         e = self.name_run(toks, k)
@@ -977,6 +1025,8 @@ class _Reader:
         if self.inside_body_name(toks, k, e) or self.only_place(toks, k, e):
             return None
         name = self.words(toks, k, e)
+        if name[0].text in self.shorts:
+            return None  # "Ketua LPPMP Unimed": the body's short name, not a person
         # a place the title serves, read into the name: "Kades Tambun Selatan Suryadi"
         for idx, tk in enumerate(name[:-1]):
             if tk.fold in self.lex.directions and region is None:
