@@ -89,3 +89,10 @@ def test_comma_joined_paragraphs_are_split_but_not_inside_a_quote():
         "Hal itu terungkap.",
         '"Kami siap.,Lanjut bicara," katanya.',
     ]
+
+
+def test_long_lowercase_line_is_body_text():
+    """Nested quantifiers on tag lines once made this line take minutes (see bench/fuzz_patterns.py)."""
+    line = "a" * 3000 + "!"
+    a = layout("Judul\n\n" + line + "\n")
+    assert body(a) == [line]
