@@ -350,7 +350,7 @@ def test_region_glued_lowercase_party_and_interim_title(extractor_):
     got = _by_name(
         _facts(
             extractor_,
-            "Surat edaran datang dari Bupati Kuburaya, Rangga Wiradana. \"Kami menunggu,\" "
+            'Surat edaran datang dari Bupati Kuburaya, Rangga Wiradana. "Kami menunggu," '
             "ujar wakil ketua umum partai Gerindra, Bima Suryaatmaja, Senin. Wakil Ketua "
             "Sementara DPRD DKI, Sarwono, juga hadir.",
         )
@@ -366,9 +366,48 @@ def test_body_short_form_and_title_as_address_are_not_names(extractor_):
         _facts(
             extractor_,
             "Rektor Universitas Negeri Tapanuli (Unitap) Haris Lubis melantik Ketua LPPM Unitap "
-            "periode 2019-2023. \"Saya sering berpesan, menurut Pak Kadis, Joni anak saya "
-            "bagus,\" katanya.",
+            'periode 2019-2023. "Saya sering berpesan, menurut Pak Kadis, Joni anak saya '
+            'bagus," katanya.',
         )
     )
     assert "Unitap" not in got
     assert "Joni" not in got
+
+
+def test_bracketed_title_ordinal_and_link_words(extractor_):
+    got = _by_name(
+        _facts(
+            extractor_,
+            "Rapat dihadiri Rudi Sihombing (Wakil Ketua DPRD Sumut), Bonar Sitepu (Ketua "
+            "Fraksi PDIP). Ia mengenang Presiden ketiga Indonesia, BJ Hartono. Hadir pula Wakil "
+            "Gubernur Sumsel yakni Marwan Yahya, dan Wakil Ketua Komisi Pemberantasan Korupsi "
+            "atau ,Lalu Syarifudin.",
+        )
+    )
+    assert got["Rudi Sihombing"].position == "Wakil Ketua"
+    assert got["Rudi Sihombing"].region == "Sumatera Utara"
+    assert got["BJ Hartono"].position == "Presiden"
+    assert got["Marwan Yahya"].position == "Wakil Gubernur"
+    assert got["Lalu Syarifudin"].organization == "Komisi Pemberantasan Korupsi"
+
+
+def test_faction_state_company_and_title_naming_its_own_person(extractor_):
+    got = _by_name(
+        _facts(
+            extractor_,
+            "Menurut anggota F-Demokrat DKI, Nenden Hasanudin, aturan itu salah. Untuk itu, "
+            "kata Rayan, Presiden Jokowi (Jokowi) diminta bertindak. Direktur Utama PT MRT "
+            "Jakarta Wira Sabandi dan Direktur Utama PT Maju Sentosa Hendra Kusuma hadir. "
+            "Wakil Kepala Staf Angkatan Darat (Wakasad) Letjen Tatang Sumarna juga hadir.",
+        )
+    )
+    assert got["Nenden Hasanudin"].position == "Anggota Fraksi Partai Demokrat"
+    assert (
+        got["Nenden Hasanudin"].organization
+        == "Dewan Perwakilan Rakyat Daerah Provinsi DKI Jakarta"
+    )
+    assert "Rayan" not in got
+    assert got["Wira Sabandi"].organization == "PT MRT Jakarta"
+    assert "Hendra Kusuma" not in got  # a private company's director
+    assert got["Tatang Sumarna"].position == "Wakil Kepala Staf Angkatan Darat"
+    assert "Angkatan Darat" not in got

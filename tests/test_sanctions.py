@@ -121,6 +121,79 @@ def test_scrape_typos_still_count() -> None:
         "Efek jera yakni pemecatan yang merupakan sanski tertinggi bagi ASN."
     )
     assert "dismissal" in _types("Efek jera saksi tertinggi pemecatan.")
+    assert _types("ASN itu dikenai sanski dari PPK.") == {"unspecified"}
+
+
+@pytest.mark.parametrize(
+    ("body", "severity"),
+    [
+        ("ASN yang melanggar bisa dijatuhi saksi berat oleh bupati.", "severe"),
+        ("Pegawai itu terancam sangsi disiplin ringan.", "light"),
+        ("Camat itu dijatuhi sanski sedang oleh bupati.", "moderate"),
+    ],
+)
+def test_a_typo_with_a_level_is_a_sanction(body: str, severity: str) -> None:
+    assert {(s.type, s.severity) for s in _facts(body).sanctions} == {("unspecified", severity)}
+
+
+def test_a_typo_after_a_sanction_verb_is_a_sanction() -> None:
+    assert _types("Sekolah hanya memberi sangsi kepada siswa yang bolos.") == {"unspecified"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Polisi memeriksa saksi mata yang melihat kejadian itu.",
+        "Jaksa menghadirkan dua orang saksi dalam sidang.",
+        "Hakim mendengar keterangan saksi ahli dari kampus.",
+        "Saat itu korban dan saksi sedang beristirahat di bahu jalan.",
+        "Sebagian warga masih sangsi akan janji tersebut.",
+        "Kejujurannya tidak lagi disangsikan publik.",
+    ],
+)
+def test_witness_and_doubt_are_no_sanction(body: str) -> None:
+    assert _facts(body).sanctions == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Misal sedang diturunkan atau ditunda pangkatnya.",
+            {"demotion", "promotion_delay"},
+        ),
+        (
+            "ASN itu bisa ditunda dan diturunkan pangkatnya.",
+            {"demotion", "promotion_delay"},
+        ),
+        (
+            "Camat itu diberhentikan dan dicopot dari jabatannya karena tidak netral.",
+            {"removal_from_office"},
+        ),
+    ],
+)
+def test_two_verbs_share_one_object(body: str, expected: set[str]) -> None:
+    assert _types(body) == expected
+
+
+def test_a_verb_without_a_sanction_object_is_no_sanction() -> None:
+    assert _types("Harga cabai diturunkan atau ditunda kenaikannya oleh pedagang.") == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pelanggaran itu bisa masuk tindak pidana atau administrasi.",
+        "Pelanggar bisa dikenai sanksi administratif maupun pidana.",
+        "Pelanggar bisa dikenai sanksi pidana dan administratif.",
+    ],
+)
+def test_administrative_beside_another_sanction(body: str) -> None:
+    assert {"administrative", "criminal"} <= _types(body)
+
+
+def test_administration_alone_is_no_sanction() -> None:
+    assert _types("Berkas administrasi calon sudah lengkap.") == set()
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,9 @@ class OrganizationLexicon(PatternFile):
     placed: list[str]
     place_named: list[str]
     org: list[OrgEntry]
+    faction_prefixes: dict[str, str]
+    faction_bodies: dict[str, str]
+    state_companies: list[str]
 
 
 @lexicon("regions")
@@ -79,6 +82,7 @@ class RegionLexicon(PatternFile):
     place_cues: list[str]
     untyped: list[str]
     countries: list[str]
+    home_country: list[str]
 
 
 @lexicon("names")
@@ -99,6 +103,10 @@ class NameLexicon(PatternFile):
     name_particles: list[str]
     alias_cues: str
     expansions: dict[str, str]
+    name_links: list[str]
+    dropped_links: list[str]
+    ordinals: list[str]
+    ordinal_prefix: str
 
 
 @lexicon("common_words")
@@ -213,6 +221,13 @@ class _Lex:
     placed: tuple[str, ...]  # bodies named by their place ("Kejaksaan Negeri" + a place)
     place_named: frozenset[str]  # facilities whose name is a place ("Bandar Udara Sentani")
     post_modifiers: frozenset[str] = field(default_factory=frozenset)
+    name_links: _Phrases = field(default_factory=_Phrases)
+    ordinals: frozenset[str] = field(default_factory=frozenset)
+    ordinal_prefix: str = ""
+    home: _Phrases = field(default_factory=_Phrases)
+    dropped_links: _Phrases = field(default_factory=_Phrases)
+    factions: dict[str, str] = field(default_factory=dict)
+    faction_bodies: dict[str, str] = field(default_factory=dict)
     vocab: frozenset[str] = field(default_factory=frozenset)
     starts: frozenset[str] = field(default_factory=frozenset)  # words that can open a phrase
 
@@ -247,6 +262,8 @@ def _compile(
     for o in org.org:
         for f in o.forms:
             orgs.add(f, o)
+    for f in org.state_companies:  # a known body's own entry (added first) wins
+        orgs.add(f, OrgEntry(forms=[f], name=f))
     for name in reg.provinces:
         regions.add(name, _Region(reg.abbreviations.get(name, name), "Provinsi"))
     for name in reg.cities:
@@ -323,6 +340,16 @@ def _compile(
             if " " not in f:
                 vocab.add(f.casefold())
     lex.post_modifiers = fold(pos.post_modifiers)
+    for link in nam.name_links:
+        lex.name_links.add(link, True)
+    lex.ordinals = fold(nam.ordinals)
+    lex.ordinal_prefix = nam.ordinal_prefix.casefold()
+    lex.factions = dict(org.faction_prefixes)
+    lex.faction_bodies = dict(org.faction_bodies)
+    for link in nam.dropped_links:
+        lex.dropped_links.add(link, True)
+    for c in reg.home_country:
+        lex.home.add(c, True)
     vocab |= lex.post_modifiers
     lex.vocab = frozenset(vocab)
     lex.starts = frozenset(
@@ -620,8 +647,7 @@ class _Reader:
                 j += 1
                 continue
             if self.particle(toks, j) and (
-                j > k
-                or (self.is_name_word(toks, j + 1) and self.lex.titles.match(toks, j) is None)
+                j > k or (self.is_name_word(toks, j + 1) and self.lex.titles.match(toks, j) is None)
             ):
                 j += 1
                 continue
@@ -758,10 +784,7 @@ class _Reader:
                 return _Region(reg.name, typ), m[1]
             e = j
             while (
-                e < len(toks)
-                and toks[e].cap
-                and toks[e].fold not in self.lex.vocab
-                and e - j < 3
+                e < len(toks) and toks[e].cap and toks[e].fold not in self.lex.vocab and e - j < 3
             ):
                 e += 1
                 if toks[e - 1].fold in self.lex.directions:
@@ -793,6 +816,11 @@ class _Reader:
         if self.numbered(toks, k):  # "Asisten III", "Wakil Ketua II"
             pos.append(toks[k].text)
             k += 1
+        fraction_seen = False
+        o = self.ordinal(toks, k)
+        if o > k:  # "Presiden ketiga Indonesia, X": after an ordinal, the country it serves
+            m = self.lex.home.match(toks, o) or self.lex.countries.match(toks, o)
+            k = m[1] if m and toks[o].cap else o
         while k < n:
             t = toks[k]
             if t.kind == "p":
@@ -836,6 +864,12 @@ class _Reader:
                 break
             if t.kind == "d":
                 break
+            faction = self.faction(t) if not orgs else None
+            if faction:  # "anggota F-Demokrat DKI": the faction is the post's, not the body's
+                pos.append(faction)
+                fraction_seen = True
+                k += 1
+                continue
             m = self.lex.orgs.match(toks, k)
             if m and (
                 t.cap
@@ -943,7 +977,9 @@ class _Reader:
                 continue
             if w in self.lex.ranks or w in self.lex.honorifics:
                 break
-            if self.unknown_body(toks, k) and (toks[i].text[0].isupper() or t.text in self.acronyms):
+            if self.unknown_body(toks, k) and (
+                toks[i].text[0].isupper() or t.text in self.acronyms
+            ):
                 # "Kepala BKPPD Kasmuddin": a body's acronym the lexicon does not know, spelled
                 # out where the article defines it ("Badan … Daerah (BKPPD)")
                 orgs.append(self.acronyms.get(t.text, t.text))
@@ -960,6 +996,10 @@ class _Reader:
                 continue
             break
         assert entry is not None
+        if fraction_seen and not orgs:
+            body = self.lex.faction_bodies.get("regional" if region else "national")
+            if body:
+                orgs.append(body)
         return pos, entry, orgs, region, k
 
     def phrase(self, toks: list[_Tok], i: int) -> _Cand | None:
@@ -979,6 +1019,7 @@ class _Reader:
             ):
                 return None  # "Menurut Pak Kadis, Doni …": a title used as an address
             k += 1
+        k = self.linked(toks, k)
         k = self.skip_noise(toks, k)
         e = self.name_run(toks, k)
         if e == k and region is not None and self.common_first(toks, k):
@@ -1048,6 +1089,28 @@ class _Reader:
                     cand.aliases.append(" ".join(x.text for x in self.words(toks, a0, a1)))
         return cand
 
+    def faction(self, t: _Tok) -> str | None:
+        """A party's faction written as a prefix on its name ("F-Demokrat"): the body's name."""
+        head, dash, rest = t.text.partition("-")
+        fr = self.lex.factions.get(head) if dash and rest else None
+        if fr is None:
+            return None
+        sub = _tokens(self.lex, rest, 0, len(rest))
+        m = self.lex.orgs.match(sub, 0)
+        return f"{fr} {m[0].name}" if m and m[1] == len(sub) else None  # type: ignore[union-attr]
+
+    def linked(self, toks: list[_Tok], k: int) -> int:
+        """Skip a link word between a title phrase and its name ("… yakni Mawardi Yahya",
+        "… atau ,Laode"): the index where the name would start, else k."""
+        m = self.lex.name_links.match(toks, k)
+        if m and toks[k].text[0].islower():  # "Bupati Lingga Alias Wello": a name's word
+            j = m[1]
+            return j + 1 if j < len(toks) and toks[j].text == "," else j
+        m = self.lex.dropped_links.match(toks, k)
+        if m and m[1] < len(toks) and toks[m[1]].text == "," and self.stray(toks[m[1]]):
+            return m[1] + 1
+        return k
+
     def inside_body_name(self, toks: list[_Tok], k: int, e: int) -> bool:
         """Is the run k..e part of a body's name rather than a person's?
 
@@ -1102,6 +1165,32 @@ class _Reader:
     def stray(self, t: _Tok) -> bool:
         """A comma with white space before it: left where a scrape dropped a linked word."""
         return t.start > 0 and self.text[t.start - 1] in " \t\xa0"
+
+    def ordinal(self, toks: list[_Tok], k: int) -> int:
+        """The index after an ordinal that numbers the title before it ("Presiden ke-3",
+        "Presiden ketiga"), else k: the ordinal is not part of the position."""
+        if k >= len(toks) or toks[k].kind != "w":
+            return k
+        f = toks[k].fold
+        if f in self.lex.ordinals:
+            return k + 1
+        pre = self.lex.ordinal_prefix
+        if not pre:
+            return k
+        if f == pre and k + 1 < len(toks) and toks[k + 1].kind == "n":
+            return k + 2
+        head, dash, tail = f.partition("-")
+        if head == pre and dash and tail.isdigit():
+            return k + 1
+        if (
+            head == pre
+            and dash == ""
+            and k + 2 < len(toks)
+            and toks[k + 1].text == "-"
+            and toks[k + 2].kind == "n"
+        ):
+            return k + 3
+        return k
 
     def numbered(self, toks: list[_Tok], k: int) -> bool:
         """A roman numeral that numbers the title before it (not the Balinese "I" of a name)."""
@@ -1263,7 +1352,9 @@ class _Reader:
                 else:
                     j = k + 1
                 if name:
-                    body = _Body(idx, t.start, toks[j - 1].end, name, region.name if region else None)
+                    body = _Body(
+                        idx, t.start, toks[j - 1].end, name, region.name if region else None
+                    )
                     last = out[-1] if out else None
                     if (
                         last
@@ -1280,7 +1371,8 @@ class _Reader:
     def apposition(self, toks: list[_Tok], i: int) -> _Cand | None:
         """``Ahmadi Azis, Komisioner Bawaslu …`` / ``Budi selaku Ketua …``: the name before."""
         j = i - 1
-        if j >= 0 and toks[j].text == ",":
+        bracket = j >= 0 and toks[j].text == "("  # "Ruben Tarigan (Wakil Ketua DPRD Sumut)"
+        if j >= 0 and (toks[j].text == "," or bracket):
             j -= 1
         else:
             back = i
@@ -1310,6 +1402,14 @@ class _Reader:
         if got is None:
             return None
         pos, entry, orgs, region, end = got
+        if bracket and (end >= len(toks) or toks[end].text != ")"):
+            return None
+        if not bracket:
+            # "kata Ray, Presiden Jokowi": the title phrase names its own person
+            k = end + 1 if end < len(toks) and toks[end].text == "," else end
+            k = self.skip_noise(toks, self.linked(toks, k))
+            if self.name_run(toks, k) > k:
+                return None
         for t in toks[end : end + 6]:  # "Galih Saksono, Direktur Realti PT PP Properti"
             if t.kind == "p":
                 break
@@ -1371,11 +1471,7 @@ class _Reader:
             n = len(toks)
             while i < n:
                 t = toks[i]
-                if (
-                    t.kind == "w"
-                    and t.fold in self.lex.starts
-                    and not self.blocked(toks, i)
-                ):
+                if t.kind == "w" and t.fold in self.lex.starts and not self.blocked(toks, i):
                     cand = self.phrase(toks, i)
                     if cand is None:
                         cand = self.joined(toks, i)
@@ -1497,7 +1593,11 @@ def _place(recs: list[_Cand]) -> None:
         kind = next((k for k in kinds if k in seen), None)
         if kind is None or len(seen[kind]) != 1:
             continue
-        if r.local == "region" and kind != "Provinsi" and len(seen.keys() & {"Kabupaten", "Kota"}) > 1:
+        if (
+            r.local == "region"
+            and kind != "Provinsi"
+            and len(seen.keys() & {"Kabupaten", "Kota"}) > 1
+        ):
             continue
         r.region = next(iter(seen[kind]))
         r.org = f"Pemerintah {kind} {r.region}"
@@ -1617,9 +1717,7 @@ def resolve_name(art: Article, start: int, end: int) -> Official | None:
     words = [
         t.text
         for t in _tokens(lex, art.text, start, end)
-        if t.kind == "w"
-        and t.fold not in lex.honorifics
-        and t.fold not in lex.ranks
+        if t.kind == "w" and t.fold not in lex.honorifics and t.fold not in lex.ranks
     ]
     if not words:
         return None

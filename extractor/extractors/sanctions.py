@@ -36,6 +36,22 @@ class TypeRule(BaseModel):
     patterns: list[str]
     #: a regex that must occur in the same sentence (routine ``mutasi`` is no sanction)
     requires: str | None = None
+    #: forms that count only right beside another sanction ("pidana atau administrasi")
+    coordinated: list[str] = []
+
+
+class TyposRule(BaseModel):
+    """Scrape typos of one word; ``<word>`` in a regex stands for the word and its typos."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    #: typos that are no word of their own: read as the word wherever they stand
+    always: list[str]
+    #: typos that are words of their own ("saksi", a witness): read as the word only where
+    #: ``guard_after`` follows or one of ``guard_before`` stands just before
+    guarded: list[str]
+    guard_after: str
+    guard_before: list[str]
 
 
 @lexicon("sanctions")
@@ -59,12 +75,19 @@ class SanctionsLexicon(PatternFile):
     modal_window: int
     modal_cues: list[str]
     list_gap: str
+    coordination_gap: str
+    shared_object: str
     verb: str
+    sanksi_typos: TyposRule
 
 
 @dataclass(frozen=True)
 class _Compiled:
     types: tuple[tuple[SanctionType, tuple[str, ...], re.Pattern[str], re.Pattern[str] | None], ...]
+    #: per type rule (same order as ``types``): its forms that count only beside another sanction
+    coordinated: tuple[re.Pattern[str] | None, ...]
+    coordination_gap: re.Pattern[str]
+    shared_object: re.Pattern[str]
     excl_before: re.Pattern[str]
     excl_after: re.Pattern[str]
     generic_followed_by: re.Pattern[str]
@@ -86,14 +109,47 @@ def _alt(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
+_WORD = "sanksi"  # the word that ``sanksi_typos`` spells out; written ``<sanksi>`` in regexes
+_PLACEHOLDER = f"<{_WORD}>"
+
+
+def _typo_fragment(typos: TyposRule) -> str:
+    """The regex for "sanksi" or a typo of it; a typo that is a word of its own needs a guard."""
+    plain = "|".join(re.escape(w) for w in (_WORD, *typos.always))
+    if not typos.guarded:
+        return f"(?:{plain})"
+    guarded = "|".join(re.escape(w) for w in typos.guarded)
+    before = "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in typos.guard_before)
+    alts = [plain, f"(?:{guarded})(?={typos.guard_after})"]
+    if before:
+        alts.append(f"(?:{before})(?:{guarded})")
+    return f"(?:{'|'.join(alts)})"
+
+
+def _triggers(triggers: list[str], typos: TyposRule) -> tuple[str, ...]:
+    """Pre-filter substrings, ``<sanksi>`` spelled out as the word and all its typos."""
+    out: list[str] = []
+    for t in triggers:
+        out.extend([_WORD, *typos.always, *typos.guarded] if t == _PLACEHOLDER else [t])
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=4)
 def _compiled(lex: SanctionsLexicon) -> _Compiled:
+    frag = _typo_fragment(lex.sanksi_typos)
+
+    def rx(pattern: str) -> re.Pattern[str]:
+        return re.compile(pattern.replace(_PLACEHOLDER, frag), re.I)
+
+    def words(patterns: list[str]) -> re.Pattern[str]:
+        return rx(rf"(?<!\w)(?:{_alt(patterns)})(?!\w)")
+
     types = tuple(
         (
             rule.type,
-            tuple(rule.triggers),
-            re.compile(rf"(?<!\w)(?:{_alt(rule.patterns)})(?!\w)", re.I),
-            re.compile(rule.requires, re.I) if rule.requires else None,
+            _triggers(rule.triggers, lex.sanksi_typos),
+            words(rule.patterns),
+            rx(rule.requires) if rule.requires else None,
         )
         for rule in lex.types
     )
@@ -101,21 +157,24 @@ def _compiled(lex: SanctionsLexicon) -> _Compiled:
     cues = "|".join(f"(?P<c{i}>{_alt(lex.status_before[s])})" for i, s in enumerate(statuses))
     return _Compiled(
         types=types,
-        excl_before=re.compile(_alt(lex.exclude_before), re.I),
-        excl_after=re.compile(_alt(lex.exclude_after), re.I),
-        generic_followed_by=re.compile(lex.generic_followed_by, re.I),
-        severity=re.compile(lex.severity, re.I),
-        cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.I),
+        coordinated=tuple(words(r.coordinated) if r.coordinated else None for r in lex.types),
+        coordination_gap=rx(lex.coordination_gap),
+        shared_object=rx(lex.shared_object),
+        excl_before=rx(_alt(lex.exclude_before)),
+        excl_after=rx(_alt(lex.exclude_after)),
+        generic_followed_by=rx(lex.generic_followed_by),
+        severity=rx(lex.severity),
+        cues=rx(rf"(?<!\w)(?:{cues})(?!\w)"),
         cue_status=statuses,
-        threatened_after=re.compile(lex.threatened_after, re.I),
-        modal_threat=re.compile(lex.modal_threat_before, re.I),
-        modal_proposed=re.compile(lex.modal_proposed_before, re.I),
-        negated=re.compile(lex.negated_before, re.I),
-        conditional=re.compile(lex.conditional_before, re.I),
-        demand=re.compile(lex.demand_before, re.I),
+        threatened_after=rx(lex.threatened_after),
+        modal_threat=rx(lex.modal_threat_before),
+        modal_proposed=rx(lex.modal_proposed_before),
+        negated=rx(lex.negated_before),
+        conditional=rx(lex.conditional_before),
+        demand=rx(lex.demand_before),
         modal_cues=frozenset(c.lower() for c in lex.modal_cues),
-        list_gap=re.compile(lex.list_gap, re.I),
-        verb=re.compile(lex.verb, re.I),
+        list_gap=rx(lex.list_gap),
+        verb=rx(lex.verb),
     )
 
 
@@ -151,17 +210,23 @@ def extract(art: Article) -> list[Sanction]:
     starts = [u[0] for u in units]
     lower = text.lower()
     found: list[_Hit] = []
-    for stype, triggers, rx, requires in c.types:
+    listed: list[_Hit] = []  # forms that count only beside another sanction
+    for ri, (stype, triggers, rx, requires) in enumerate(c.types):
         for ui in _triggered(lower, triggers, starts, units):
             us, ue, _ = units[ui]
             if requires is not None and requires.search(text, us, ue) is None:
                 continue
-            for m in rx.finditer(text, us, ue):
-                if c.excl_before.search(
-                    text[max(us, m.start() - _TAIL) : m.start()]
-                ) or c.excl_after.match(text[m.end() : min(ue, m.end() + 60)]):
+            for out, pattern in ((found, rx), (listed, c.coordinated[ri])):
+                if pattern is None:
                     continue
-                found.append(_Hit(m.start(), m.end(), stype, ui))
+                for m in pattern.finditer(text, us, ue):
+                    if not _excluded(text, m.start(), m.end(), us, ue, c):
+                        out.append(_Hit(m.start(), m.end(), stype, ui))
+    shared = _shared_objects(text, units, c)
+    if shared:  # the verb read with its object replaces the verb read alone
+        spans = {(h.start, h.end) for h in shared}
+        found = [h for h in found if (h.start, h.end) not in spans] + shared
+    found.extend(h for h in listed if _coordinated(h, found, text, c))
     found.sort(key=lambda h: (h.start, -h.end))
     hits: list[_Hit] = []
     for ui in range(len(units)):
@@ -174,6 +239,52 @@ def extract(art: Article) -> list[Sanction]:
         for h in hits
         if not h.drop
     ]
+
+
+def _excluded(text: str, start: int, end: int, us: int, ue: int, c: _Compiled) -> bool:
+    """A match inside a law's title, an institution's name, a routine change of office …"""
+    return bool(
+        c.excl_before.search(text[max(us, start - _TAIL) : start])
+        or c.excl_after.match(text[end : min(ue, end + 60)])
+    )
+
+
+def _shared_objects(text: str, units: list[tuple[int, int, int]], c: _Compiled) -> list[_Hit]:
+    """'diturunkan atau ditunda pangkatnya': the first verb takes the type it has with the object.
+
+    The verb alone may be no sanction ("diturunkan"); read with the shared object it is one
+    ("diturunkan pangkatnya"). The first type rule whose pattern reaches into the object wins.
+    """
+    out: list[_Hit] = []
+    for ui, (us, ue, _) in enumerate(units):
+        for m in c.shared_object.finditer(text, us, ue):
+            verb = m.group("verb")
+            reading = f"{verb} {m.group('object')}"
+            for stype, _, rx, requires in c.types:
+                if stype is SanctionType.unspecified:
+                    continue
+                r = rx.match(reading)
+                if r is None or r.end() <= len(verb):
+                    continue
+                if (requires is None or requires.search(text, us, ue)) and not _excluded(
+                    text, m.start("verb"), m.end("verb"), us, ue, c
+                ):
+                    out.append(_Hit(m.start("verb"), m.end("verb"), stype, ui))
+                break
+    return out
+
+
+def _coordinated(h: _Hit, found: list[_Hit], text: str, c: _Compiled) -> bool:
+    """Whether another sanction stands right beside ``h``, joined by a comma or a conjunction."""
+    return any(
+        o.sent == h.sent
+        and o.type is not h.type
+        and (
+            (o.end <= h.start and c.coordination_gap.match(text[o.end : h.start]))
+            or (h.end <= o.start and c.coordination_gap.match(text[h.end : o.start]))
+        )
+        for o in found
+    )
 
 
 def _triggered(
