@@ -224,3 +224,10 @@ def test_headline_counts_and_spans_hold() -> None:
     assert [(s.type, s.status) for s in facts.sanctions] == [("dismissal", "threatened")]
     for s in facts.sanctions:
         assert text[s.span.start : s.span.end] == s.span.text
+
+
+def test_finding_a_witness_is_no_sanction() -> None:
+    assert (
+        _facts("Di tengah hutan polisi sulit mendapatkan saksi yang melihat kejadian.").sanctions
+        == []
+    )
