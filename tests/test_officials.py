@@ -411,3 +411,28 @@ def test_faction_state_company_and_title_naming_its_own_person(extractor_):
     assert "Hendra Kusuma" not in got  # a private company's director
     assert got["Tatang Sumarna"].position == "Wakil Kepala Staf Angkatan Darat"
     assert "Angkatan Darat" not in got
+
+
+def test_capitalised_alias_is_a_name_word_lower_case_alias_links_a_nickname(extractor_):
+    # "Alias" written with a capital is the first word of the person's name; the lower-case
+    # link word "alias" only introduces the name the title phrase is followed by
+    named = _by_name(
+        _facts(extractor_, "SRAGEN - Bupati Sragen Alias Murdani meminta ASN menjaga netralitas.")
+    )
+    assert "Alias Murdani" in named
+    assert named["Alias Murdani"].position == "Bupati"
+    assert named["Alias Murdani"].region == "Sragen"
+    linked = _by_name(
+        _facts(extractor_, "SRAGEN - Ketua DPRD Sragen alias Kang Yanto meminta ASN netral.")
+    )
+    assert list(linked) == ["Kang Yanto"]
+    assert linked["Kang Yanto"].position == "Ketua"
+
+
+@pytest.mark.parametrize("chain", ["Kepala", "Wakil Ketua", "AKP", "Ketua dan", "Kepala Bidang"])
+def test_long_chain_of_title_words_completes_without_an_official(extractor_, chain):
+    # a title phrase is read over a bounded stretch: a 5,000-word chain of title words (a
+    # broken scrape) must finish and name nobody
+    words = chain.split()
+    body = " ".join(words * (5000 // len(words))) + " mengatakan itu."
+    assert _facts(extractor_, "JAKARTA - " + body).officials == []

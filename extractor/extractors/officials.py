@@ -49,6 +49,8 @@ class PositionLexicon(PatternFile):
     """patterns/positions.toml: titles (with expansions) and the prefixes that qualify them."""
 
     modifiers: dict[str, str]
+    joined_modifiers: list[str]  # "Wakil" + "Ketua Umum" → one position, "Wakil Ketua Umum"
+    joiners: list[str]  # "dan": a title's or a body's name goes on after it
     post_modifiers: list[str]  # "Wakil Ketua Sementara": a qualifier after the title
     title: list[TitleEntry]
     parent: list[ParentEntry]
@@ -66,6 +68,7 @@ class OrganizationLexicon(PatternFile):
     faction_prefixes: dict[str, str]
     faction_bodies: dict[str, str]
     state_companies: list[str]
+    numbered_units: list[str]  # "Komisi II": a numbered unit of a body, not a body
 
 
 @lexicon("regions")
@@ -83,6 +86,13 @@ class RegionLexicon(PatternFile):
     untyped: list[str]
     countries: list[str]
     home_country: list[str]
+    government_types: list[str]  # types with a government, most local first
+    province_type: str
+    regency_type: str
+    city_type: str
+    government: str  # "Pemerintah" (Kabupaten …)
+    unknown_type: str  # "Daerah": a government whose region's type is not known
+    local_bodies: dict[str, str]  # sub-district type → the body its titles serve
 
 
 @lexicon("names")
@@ -120,6 +130,14 @@ class CommonWordLexicon(PatternFile):
 # compiled lexicons
 
 _WORD = r"[^\W\d_](?:[\w'’-]*[^\W_])?"
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ROMAN = re.compile(r"[IVX]+")
+
+# Longest stretches read from one starting token (real ones are about half as long): each
+# start reads a bounded stretch, so a chain of title words ("Kepala Kepala …") stays linear.
+_MAX_TITLE = 16  # modifiers and titles ("Menteri Koordinator Bidang Politik, Hukum, …")
+_MAX_ROLE = 40  # a whole title phrase with its units, bodies and region
+_MAX_NOISE = 16  # honorifics and ranks before a name ("Letjen TNI (Purn) H.")
 
 
 class _Tok:
@@ -138,10 +156,15 @@ class _Tok:
 
 
 class _Phrases:
-    """Multi-word phrase lookup by case-folded words, longest match first."""
+    """Multi-word phrase lookup by case-folded words, longest match first.
+
+    A trie of words: a match walks the text once, however many phrases share its first
+    words ("Kepala Dinas", "Kepala Desa", … ), so a lookup costs the phrase's length.
+    """
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], frozenset[int], object]]] = {}
+        # word → child node; the key None holds a phrase's (comma positions, value)
+        self._root: dict = {}
 
     def add(self, phrase: str, value: object) -> None:
         words = tuple(w.casefold() for w in re.findall(_WORD, phrase))
@@ -152,33 +175,47 @@ class _Phrases:
         commas = frozenset(
             len(re.findall(_WORD, phrase[: m.start()])) for m in re.finditer(",", phrase)
         )
-        lst = self._by_first.setdefault(words[0], [])
-        if all(w != words for w, _, _ in lst):
-            lst.append((words, commas, value))
-            lst.sort(key=lambda p: -len(p[0]))
+        node = self._root
+        for w in words:
+            node = node.setdefault(w, {})
+        node.setdefault(None, (commas, value))  # the first value given a phrase wins
 
     def firsts(self) -> set[str]:
         """The case-folded words a phrase can start with."""
-        return set(self._by_first)
+        return set(self._root)
 
     def match(self, toks: list[_Tok], i: int) -> tuple[object, int] | None:
-        """(value, index after the match) of the longest phrase starting at word token i."""
-        if i >= len(toks) or toks[i].kind != "w":
+        """(value, index after the match) of the longest phrase starting at word token i.
+
+        Inside a phrase, "-" and "." are passed over ("PDI-P", "Kab."), and so is a comma
+        where the phrase writes one (the positions passed are checked at its end)."""
+        n = len(toks)
+        if i >= n or toks[i].kind != "w":
             return None
-        for words, commas, value in self._by_first.get(toks[i].fold, ()):
-            j, k = i, 0
-            while k < len(words) and j < len(toks):
-                t = toks[j]
-                if t.kind == "p" and k > 0 and (t.text in "-." or (t.text == "," and k in commas)):
-                    j += 1  # "PDI-P", "Kab." … tolerated
-                    continue
-                if t.kind != "w" or t.fold != words[k]:
-                    break
+        node = self._root.get(toks[i].fold)
+        if node is None:
+            return None
+        j, k = i + 1, 1
+        seen: set[int] = set()
+        best: tuple[object, int] | None = None
+        while True:
+            term = node.get(None)
+            if term is not None and (not seen or seen <= term[0]):
+                best = (term[1], j)
+            if len(node) == (term is not None):
+                return best  # no longer phrase
+            while j < n and toks[j].kind == "p" and toks[j].text in "-.,":
+                if toks[j].text == ",":
+                    seen.add(k)
                 j += 1
-                k += 1
-            if k == len(words):
-                return value, j
-        return None
+            if j >= n or toks[j].kind != "w":
+                return best
+            child = node.get(toks[j].fold)
+            if child is None:
+                return best
+            node = child
+            j += 1
+            k += 1
 
 
 @dataclass(frozen=True)
@@ -230,6 +267,16 @@ class _Lex:
     faction_bodies: dict[str, str] = field(default_factory=dict)
     vocab: frozenset[str] = field(default_factory=frozenset)
     starts: frozenset[str] = field(default_factory=frozenset)  # words that can open a phrase
+    joiners: frozenset[str] = field(default_factory=frozenset)  # "dan"
+    joined_modifiers: frozenset[str] = field(default_factory=frozenset)  # "Wakil"
+    numbered_units: frozenset[str] = field(default_factory=frozenset)  # "komisi"
+    government_types: tuple[str, ...] = ()  # most local first
+    government: str = ""
+    unknown_type: str = ""
+    local_bodies: dict[str, str] = field(default_factory=dict)
+    # the first letters-only piece of each opening word: a paragraph none of whose letter
+    # runs is one of them holds no title phrase (None: some opening word has no such piece)
+    start_keys: frozenset[str] | None = None
 
 
 @functools.lru_cache(maxsize=4)
@@ -265,23 +312,23 @@ def _compile(
     for f in org.state_companies:  # a known body's own entry (added first) wins
         orgs.add(f, OrgEntry(forms=[f], name=f))
     for name in reg.provinces:
-        regions.add(name, _Region(reg.abbreviations.get(name, name), "Provinsi"))
+        regions.add(name, _Region(reg.abbreviations.get(name, name), reg.province_type))
     for name in reg.cities:
-        regions.add(name, _Region(name, "Kota"))
+        regions.add(name, _Region(name, reg.city_type))
     for name in reg.regencies:  # a name in both lists reads as a regency unless "Kota" is written
-        regions.add(name, _Region(name, "Kabupaten"))
+        regions.add(name, _Region(name, reg.regency_type))
     for short, full in reg.abbreviations.items():
         words = full.split()
         typ = reg.types.get(words[0])
         if typ:
             regions.add(short, _Region(" ".join(words[1:]), typ))
         else:
-            regions.add(short, _Region(full, "Provinsi"))
+            regions.add(short, _Region(full, reg.province_type))
     for name in [*reg.regencies, *reg.cities]:
         if " " in name:  # "Kuburaya" for Kubu Raya: a place written as one word is still a place
             glued = name.replace(" ", "")
             if regions.match([_Tok(glued, 0, len(glued), "w")], 0) is None:
-                typ = "Kabupaten" if name in reg.regencies else "Kota"
+                typ = reg.regency_type if name in reg.regencies else reg.city_type
                 regions.add(glued, _Region(name, typ))
     for n in reg.national:
         national.add(n, True)
@@ -355,6 +402,15 @@ def _compile(
     lex.starts = frozenset(
         titles.firsts() | modifiers.firsts() | {f for f in noise.firsts() if f in ranks_first(nam)}
     )
+    lex.joiners = fold(pos.joiners)
+    lex.joined_modifiers = frozenset(pos.joined_modifiers)
+    lex.numbered_units = fold(org.numbered_units)
+    lex.government_types = tuple(reg.government_types)
+    lex.government = reg.government
+    lex.unknown_type = reg.unknown_type
+    lex.local_bodies = dict(reg.local_bodies)
+    keys = [_LETTERS.match(s) for s in lex.starts]
+    lex.start_keys = frozenset(m.group() for m in keys if m) if all(keys) else None
     return lex
 
 
@@ -371,6 +427,14 @@ def _lex() -> _Lex:
         load(NameLexicon),
         load(CommonWordLexicon),
     )
+
+
+def _has_start(lex: _Lex, text: str) -> bool:
+    """Can the text hold a title phrase? A word token that opens one starts a run of letters
+    (the character before a word token is never a letter), so a text none of whose letter
+    runs is an opening word's first piece has none — checked without tokenising."""
+    keys = lex.start_keys
+    return keys is None or not keys.isdisjoint(_LETTERS.findall(text.casefold()))
 
 
 def _tokens(lex: _Lex, text: str, start: int, end: int) -> list[_Tok]:
@@ -463,12 +527,9 @@ class _Body:
     region: str | None
 
 
-_GOVERNMENT_TYPES = ("Provinsi", "Kabupaten", "Kota")
-
-
-def _with_region(org: str, region: _Region) -> str:
+def _with_region(org: str, region: _Region, lex: _Lex) -> str:
     """A body and the place it serves: "Pemprov Jabar" → Pemerintah Provinsi Jawa Barat."""
-    typ = region.type if region.type in _GOVERNMENT_TYPES else None
+    typ = region.type if region.type in lex.government_types else None
     if typ and org.endswith(" " + typ):
         typ = None
     return " ".join(x for x in (org, typ, region.name) if x)
@@ -527,7 +588,7 @@ class _Reader:
                         break
                     if w.cap:
                         initials = w.text[0] + initials
-                    elif w.fold != "dan":
+                    elif w.fold not in self.lex.joiners:
                         break
                     j -= 1
                 if initials == acr:
@@ -604,8 +665,9 @@ class _Reader:
     def skip_noise(self, toks: list[_Tok], k: int) -> int:
         """Past honorifics and ranks (with their stops): ``Irjen. Pol.``, ``Dr H``, ``Prof.``."""
         n = len(toks)
+        stop = k + _MAX_NOISE
         rank = False
-        while k < n:
+        while k < n and k < stop:
             t = toks[k]
             if t.kind == "d":
                 k += 1
@@ -744,7 +806,8 @@ class _Reader:
         parts: list[str] = []
         j = i
         entry: TitleEntry | None = None
-        while j < len(toks):
+        n = min(len(toks), i + _MAX_TITLE)
+        while j < n:
             m = self.lex.titles.match(toks, j)
             if m:
                 entry = m[0]  # type: ignore[assignment]
@@ -765,8 +828,8 @@ class _Reader:
             break
         if entry is None:
             return None
-        if parts[0] == "Wakil" and len(parts) > 1:
-            parts = [f"Wakil {parts[1]}", *parts[2:]]
+        if parts[0] in self.lex.joined_modifiers and len(parts) > 1:
+            parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
         return parts, entry, j
 
     def region_at(self, toks: list[_Tok], k: int) -> tuple[_Region, int] | None:
@@ -789,7 +852,7 @@ class _Reader:
                 e += 1
                 if toks[e - 1].fold in self.lex.directions:
                     break
-            if e > j and typ in ("Desa", "Kelurahan", "Kecamatan"):
+            if e > j and typ in self.lex.local_bodies:
                 return _Region(" ".join(x.text for x in toks[j:e]), typ), e
             if e > j and e - j == 1:
                 return _Region(toks[j].text, typ), e
@@ -813,6 +876,7 @@ class _Reader:
         # a unit's name goes on in common words: "Biro … dan Kerja Sama Luar Negeri"
         unit = pos[-1].rpartition(" ")[2].casefold() in self.lex.units
         n = len(toks)
+        stop = i + _MAX_ROLE
         if self.numbered(toks, k):  # "Asisten III", "Wakil Ketua II"
             pos.append(toks[k].text)
             k += 1
@@ -821,7 +885,7 @@ class _Reader:
         if o > k:  # "Presiden ketiga Indonesia, X": after an ordinal, the country it serves
             m = self.lex.home.match(toks, o) or self.lex.countries.match(toks, o)
             k = m[1] if m and toks[o].cap else o
-        while k < n:
+        while k < n and k < stop:
             t = toks[k]
             if t.kind == "p":
                 if t.text == "(":
@@ -892,7 +956,7 @@ class _Reader:
                     continue
             w = t.fold
             if (
-                w == "dan"
+                w in self.lex.joiners
                 and k + 1 < n
                 and toks[k + 1].cap
                 and (
@@ -901,7 +965,7 @@ class _Reader:
                     or (unit and not orgs and toks[k + 1].fold in self.lex.common)
                 )
             ):
-                (orgs if orgs else pos).append("dan")
+                (orgs if orgs else pos).append(w)
                 k += 1
                 continue
             if (
@@ -930,11 +994,13 @@ class _Reader:
                 continue
             if not t.text[0].isupper():
                 break
-            if w in self.lex.org_heads and (orgs or w != "komisi" or not self.roman(toks, k + 1)):
+            if w in self.lex.org_heads and (
+                orgs or w not in self.lex.numbered_units or not self.roman(toks, k + 1)
+            ):
                 orgs.append(t.text)
                 k += 1
                 continue
-            if w in self.lex.units or w == "komisi":
+            if w in self.lex.units or w in self.lex.numbered_units:
                 unit = True
                 pos.append(t.text)
                 if k + 1 < n and self.roman(toks, k + 1):
@@ -1030,7 +1096,7 @@ class _Reader:
             return None
         # "Kapolsek Setu, AKP Aba Wahid Key": the run was the place, the rank opens the name
         r = e + 1 if e + 1 < n and toks[e].text == "," else e
-        local = entry.government in ("Desa", "Kelurahan", "Kecamatan")
+        local = entry.government in self.lex.local_bodies
         if region is None and local and r > e and self.name_run(toks, r) > r:
             # "Kades Matarape, Tahang Arsad": a village head's title names the village first
             region = _Region(" ".join(x.text for x in self.words(toks, k, e)), entry.government)
@@ -1135,7 +1201,7 @@ class _Reader:
         ):
             return True
         if (  # "Pengkajian dan Materi", "Observsi dan Informasi"
-            t.fold == "dan"
+            t.fold in self.lex.joiners
             and e + 1 < n
             and toks[e + 1].cap
             and toks[e + 1].fold in self.lex.vocab
@@ -1220,20 +1286,18 @@ class _Reader:
 
     @staticmethod
     def roman(toks: list[_Tok], k: int) -> bool:
-        return (
-            k < len(toks)
-            and toks[k].kind == "w"
-            and re.fullmatch(r"[IVX]+", toks[k].text) is not None
-        )
+        return k < len(toks) and toks[k].kind == "w" and _ROMAN.fullmatch(toks[k].text) is not None
 
     def role_word(self, toks: list[_Tok], k: int) -> bool:
         """Does the title phrase go on at k (after a comma, "dan", a number)?"""
+        while k < len(toks) and toks[k].kind == "w" and toks[k].fold in self.lex.joiners:
+            k += 1  # "… dan Kepala …" (a loop: a chain of "dan" must not recurse)
+        if k >= len(toks):
+            return False
         t = toks[k]
         if t.kind != "w":
             return False
         w = t.fold
-        if w == "dan":
-            return k + 1 < len(toks) and self.role_word(toks, k + 1)
         if not t.text[0].isupper():
             return False
         return (
@@ -1266,13 +1330,14 @@ class _Reader:
             typ = (region.type if region and region.type else None) if gov == "region" else gov
             if typ is None and gov != "region":
                 typ = gov
-            org = " ".join(x for x in ("Pemerintah", typ or "Daerah", region_name) if x)
-            if gov in ("Desa", "Kelurahan", "Kecamatan") and region:
-                org = f"Pemerintah {gov} {region.name}" if gov == "Desa" else f"{gov} {region.name}"
+            lex = self.lex
+            org = " ".join(x for x in (lex.government, typ or lex.unknown_type, region_name) if x)
+            if gov in lex.local_bodies and region:
+                org = f"{lex.local_bodies[gov]} {region.name}"
         else:
             org = None
         if org and region and (orgs or entry.org):
-            org = _with_region(org, region)
+            org = _with_region(org, region, self.lex)
         return _Cand(
             name=_name_text(self.text, name),
             position=position or None,
@@ -1324,7 +1389,7 @@ class _Reader:
                     r = self.region_at(toks, j) if j < n else None
                     if r:
                         region, j = r
-                        name = _with_region(name, region)
+                        name = _with_region(name, region, lex)
                     elif any(name == p or name.startswith(p + " ") for p in lex.placed):
                         name = None
                 elif t.fold in heads:
@@ -1334,19 +1399,22 @@ class _Reader:
                         w = toks[j]
                         more = w.kind == "w" and w.cap and lex.titles.match(toks, j) is None
                         if not more and not (
-                            w.fold == "dan" and j + 1 < n and toks[j + 1].cap and len(words) > 1
+                            w.fold in lex.joiners
+                            and j + 1 < n
+                            and toks[j + 1].cap
+                            and len(words) > 1
                         ):
                             break
                         words.append(w.text)
                         j += 1
-                    if words[-1] == "dan":
+                    if words[-1] in lex.joiners:
                         words.pop()
                         j -= 1
                     name = " ".join(words) if len(words) > 1 else None
                     r = self.region_at(toks, j) if name and j < n else None
                     if name and r:
                         region, j = r
-                        name = _with_region(name, region)
+                        name = _with_region(name, region, lex)
                     elif name and any(name.startswith(p + " ") for p in lex.placed):
                         name = None
                 else:
@@ -1539,9 +1607,6 @@ def _merge(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
-_LOCAL_TYPES = ("Kabupaten", "Kota", "Provinsi")
-
-
 def _respell(reader: _Reader, recs: list[_Cand]) -> None:
     """A name word the article spells once, one letter off the spelling it uses more often,
     is a typo: "Wakil Wali Kota Banyamin Davnie" … "kata Benyamin" → Benyamin Davnie."""
@@ -1570,7 +1635,7 @@ def _respell(reader: _Reader, recs: list[_Cand]) -> None:
                 r.name = [*r.name[:idx], best, *r.name[idx + 1 :]]
 
 
-def _place(recs: list[_Cand]) -> None:
+def _place(recs: list[_Cand], lex: _Lex) -> None:
     """Give a regional official named without a place the article's one region of that kind.
 
     A story about one regency names "Bupati Agus" and "Sekkab Firman" next to "Kepala BKPPD
@@ -1579,28 +1644,25 @@ def _place(recs: list[_Cand]) -> None:
     """
     if not any(r.local for r in recs):
         return
+    types = lex.government_types  # most local first; the last is the widest (a province)
     seen: dict[str, set[str]] = {}
     for r in recs:
-        if r.region and r.rtype in _LOCAL_TYPES:
+        if r.region and r.rtype in types:
             seen.setdefault(r.rtype, set()).add(r.region)
     if not seen:
         return
     for r in recs:
         if not r.local or r.region:
             continue
-        kinds = _LOCAL_TYPES if r.local == "region" else (r.local,)
+        kinds = types if r.local == "region" else (r.local,)
         # the most local kind the article names ("Pemkab Pasangkayu, Provinsi Sulawesi Barat")
         kind = next((k for k in kinds if k in seen), None)
         if kind is None or len(seen[kind]) != 1:
             continue
-        if (
-            r.local == "region"
-            and kind != "Provinsi"
-            and len(seen.keys() & {"Kabupaten", "Kota"}) > 1
-        ):
-            continue
+        if r.local == "region" and kind != types[-1] and len(seen.keys() & set(types[:-1])) > 1:
+            continue  # an article about a regency and a city: which one is not said
         r.region = next(iter(seen[kind]))
-        r.org = f"Pemerintah {kind} {r.region}"
+        r.org = f"{lex.government} {kind} {r.region}"
 
 
 def _parents(reader: _Reader, recs: list[_Cand]) -> None:
@@ -1680,12 +1742,16 @@ def extract(art: Article) -> list[Official]:
     """Officials named in the article's body and captions, one record per person."""
     if not art.paragraphs:
         return []
-    reader = _Reader(art, _lex())
+    lex = _lex()
+    text = art.text
+    if not any(_has_start(lex, text[p.start : p.end]) for p in art.paragraphs):
+        return []  # no title phrase can open: no candidate, so no official
+    reader = _Reader(art, lex)
     recs = _merge(list(reader.candidates()))
     recs = [r for r in recs if any(len(w) > 2 and any(c.islower() for c in w) for w in r.name)]
     if not recs:
         return []
-    _place(recs)
+    _place(recs, reader.lex)
     _parents(reader, recs)
     _respell(reader, recs)
     out: list[Official] = []

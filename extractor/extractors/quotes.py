@@ -1063,9 +1063,19 @@ def _conditional(lex: _Lex, toks: list[tuple[int, int, str]], i: int) -> bool:
     return i >= 0 and toks[i][2].lower() in lex.conditionals
 
 
+#: how far before a cue (in characters) its subject is looked for
+_SUBJECT_CHARS = 1000
+
+
 def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speaker | None:
     """The person before a cue: ``Dia juga``, ``Ketua X Y``, ``X, jabatan,``, ``X yang …``."""
     text = art.text
+    if cue_at - start > _SUBJECT_CHARS:
+        # a subject, its aside and its title stand within a few dozen words of the cue:
+        # reading back from a white space that far keeps a huge sentence with many cues
+        # linear (each cue would otherwise tokenize the whole sentence before it)
+        cut = text.rfind(" ", start, cue_at - _SUBJECT_CHARS)
+        start = cut + 1 if cut > start else start
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, cue_at)]
     i = len(toks) - 1
     while i >= 0:
