@@ -98,3 +98,8 @@ def test_spans_of_repaired_html_point_at_the_words_not_the_tags():
     for span in facts.spans():
         assert html[span.start : span.end] == span.text
         assert "<" not in span.text and ">" not in span.text and "\u200b" not in span.text
+
+
+def test_a_thousand_digit_number_is_not_a_crash():
+    facts = extractor.extract("Judul\n\nAda " + "1" * 1000 + " kasus pelanggaran.")
+    assert all(isinstance(s.value, int | float) for s in facts.statistics)

@@ -57,3 +57,9 @@ def test_closing_quote_stays_with_its_sentence(nlp):
 def test_comma_joined_paragraph_keeps_its_first_word(nlp):
     out = sentences(nlp, "Kejadian di Kalimantan Barat.,Kapolres Singkawang AKBP Budi menjelaskan.")
     assert out == ["Kejadian di Kalimantan Barat.", "Kapolres Singkawang AKBP Budi menjelaskan."]
+
+
+def test_a_long_run_of_marks_is_one_token(nlp):
+    run = "“" * 5000
+    words = [t.text for t in nlp(f"Awal {run} akhir")]
+    assert words == ["Awal", run, "akhir"]
