@@ -394,3 +394,70 @@ def test_topic_word_after_a_comma_opens_a_clause(quotes_of):
         "Budi Santoso menjelaskan, mengenai pelanggaran itu pihaknya sudah memanggil ASN tersebut.",
     )))
     assert [q.text[:23] for q in qs] == ["mengenai pelanggaran it"]
+
+
+# ------------------------------------------------------------------ round 4: anaphoric subjects, more cues
+def test_titled_noun_phrase_with_demonstrative_continues_the_speaker(quotes_of) -> None:
+    qs = quotes_of(_body(
+        "Bupati Sleman Rudi Hartanto mengaku puas dengan panen tahun ini. "
+        "Mantan Kapolres Bantul itu kemudian mengatakan bahwa jalan desa segera diperbaiki."
+    ))
+    ind = {q.text: q for q in _indirect(qs)}
+    q = ind["jalan desa segera diperbaiki"]
+    assert q.speaker == "Rudi Hartanto" and q.cue == "mengatakan"
+
+
+def test_untitled_noun_phrase_with_demonstrative_is_not_a_speaker(quotes_of) -> None:
+    qs = quotes_of(_body(
+        "Bupati Sleman Rudi Hartanto hadir dalam rapat itu. "
+        "Gedung tersebut menyebutkan sejarah panjang kota yang sudah berdiri lama."
+    ))
+    assert not _indirect(qs)
+
+
+def test_relative_clause_ending_in_demonstrative_keeps_its_named_subject(quotes_of) -> None:
+    qs = quotes_of(_body(
+        "Sementara itu, Sekda Sleman Rudi Hartanto yang juga hadir dalam acara itu "
+        "mengingatkan agar para pegawai tidak memihak kepada calon mana pun."
+    ))
+    (q,) = _indirect(qs)
+    assert q.speaker == "Rudi Hartanto" and q.text.startswith("agar para pegawai")
+
+
+@pytest.mark.parametrize("cue", ["menyerukan", "mengimbau", "mengajak", "meminta"])
+def test_appeal_verbs_report_an_agar_clause(quotes_of, cue: str) -> None:
+    qs = quotes_of(_body(
+        f"Gubernur Jawa Tengah Rudi Hartanto {cue} agar warga ikut membantu korban banjir di desa."
+    ))
+    (q,) = _indirect(qs)
+    assert (q.speaker, q.cue) == ("Rudi Hartanto", cue)
+    assert q.text == "agar warga ikut membantu korban banjir di desa"
+
+
+def test_passive_attribution_with_agent_marker(quotes_of) -> None:
+    qs = quotes_of(_body(
+        "Semua pegawai diminta menjaga netralitas selama masa kampanye berlangsung. "
+        "Hal itu disampaikan oleh Bupati Sleman Rudi Hartanto di kantornya."
+    ))
+    (q,) = _indirect(qs)
+    assert q.speaker == "Rudi Hartanto" and q.text.startswith("Semua pegawai diminta")
+
+
+def test_threads_extracting_different_articles_get_their_own_quotes(extractor_) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        _body('"Semua pegawai wajib netral dalam pemilu," kata Bupati Sleman Rudi Hartanto.',
+              "Dia juga menegaskan bahwa sanksi menanti pegawai yang melanggar aturan."),
+        _body("Menurut Gubernur Jawa Tengah Sri Lestari, pengawasan harus diperketat di semua desa.",
+              '"Kami tidak akan memberi toleransi kepada siapa pun," ujarnya.'),
+    ]
+
+    def key(text: str) -> list[tuple[str, str | None, str]]:
+        return [(q.text, q.speaker, q.kind) for q in extractor_.extract(text).quotes]
+
+    want = [key(t) for t in texts]
+    assert all(want)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(key, texts * 20))
+    assert got == want * 20

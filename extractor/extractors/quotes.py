@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import threading
 from dataclasses import dataclass, field
 
 from extractor.document import Article, Region, Sentence
@@ -43,6 +44,8 @@ class QuotesLexicon(PatternFile):
     passive_subjects: list[str]
     #: ``(Hal) senada diungkapkan X``: X becomes the current speaker
     similar_subjects: list[str]
+    #: agent marker of a passive verb (``disampaikan oleh X``)
+    agent_marker: str
     according_to: list[str]
     pronouns: list[str]
     nya_suffix: str
@@ -59,6 +62,8 @@ class QuotesLexicon(PatternFile):
     group_pronouns: list[str]
     #: words closing a short object that points back (``hal tersebut``): no reported clause
     anaphors: list[str]
+    #: ``Bupati itu mengatakan``: a titled noun phrase pointing back to a speaker
+    demonstratives: list[str]
     complementisers: list[str]
     continuations: list[str]
     title_markers: list[str]
@@ -102,6 +107,7 @@ class _Lex:
     conditionals: frozenset[str]
     group_pronouns: frozenset[str]
     anaphors: frozenset[str]
+    demonstratives: frozenset[str]
     non_clause: frozenset[str]
     document_after: re.Pattern[str]
     strict_open: frozenset[str]
@@ -148,7 +154,7 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
         root_of=root_of,
         passive_attr=re.compile(
             rf"(?:{_alt(lex.passive_subjects)})\s+(?:\w+\s+)?(?P<cue>{_alt(lex.passive_cues)})(?P<nya>{nya})?\b"
-            rf"\s*(?:oleh\s+)?",
+            rf"\s*(?:{re.escape(lex.agent_marker)}\s+)?",
             re.I,
         ),
         passive_lead=re.compile(
@@ -158,7 +164,7 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
             # ``(?<!\w)``: a word starts the optional subject, so that no attempt inside a
             # long word (a run of digits) rescans the rest of it (linear when searched)
             rf"(?:(?<!\w)\w+\s+)?(?:{_alt(lex.similar_subjects)})\s+(?:\w+\s+)?(?P<cue>{_alt(lex.passive_cues)})\b"
-            rf"\s*,?\s*(?:oleh\b\s*,?\s*)?",
+            rf"\s*,?\s*(?:{re.escape(lex.agent_marker)}\b\s*,?\s*)?",
             re.I,
         ),
         indirect_words=frozenset(w.lower() for w in lex.indirect_cues),
@@ -179,6 +185,7 @@ def _compiled(lex: QuotesLexicon) -> _Lex:
         conditionals=frozenset(lex.conditionals),
         group_pronouns=frozenset(lex.group_pronouns),
         anaphors=frozenset(lex.anaphors),
+        demonstratives=frozenset(w.lower() for w in lex.demonstratives),
         non_clause=frozenset(lex.non_clause_starts),
         # ``(?!(?<=\s)\s)``: never start inside a run of white space (linear when searched)
         document_after=re.compile(
@@ -254,15 +261,28 @@ class _Index:
         return hits[bisect.bisect_left(pos, start) : bisect.bisect_left(pos, end)]
 
 
-#: (article, its index): one tuple, swapped whole, so threads never see a mixed pair
-_index_memo: tuple[object, _Index | None] = (None, None)
+#: Per-call state: each thread's ``extract`` call keeps its article's indexes here and
+#: drops them when it returns, so threads never share them and no article outlives its call.
+_state = threading.local()
+
+
+def _memo(kind: str, owner: object) -> dict[str, object]:
+    """The memo table of ``kind`` for ``owner`` (the article or its text) in the running
+    ``extract`` call; a throwaway table outside one (helpers called directly)."""
+    calls: dict[str, tuple[object, dict[str, object]]] | None = getattr(_state, "memo", None)
+    if calls is None:
+        return {}
+    held = calls.get(kind)
+    if held is None or held[0] is not owner:
+        held = calls[kind] = (owner, {})
+    return held[1]
 
 
 def _index(art: Article, lex: _Lex) -> _Index:
-    global _index_memo
-    memo = _index_memo
-    if memo[0] is art and memo[1] is not None:
-        return memo[1]
+    memo = _memo("index", art)
+    found = memo.get("")
+    if isinstance(found, _Index):
+        return found
     text = art.text
     low = text.lower()
     if len(low) != len(text):  # a character whose lowercase is longer (``İ``): keep offsets
@@ -287,7 +307,7 @@ def _index(art: Article, lex: _Lex) -> _Index:
     for hits in kinds.values():
         hits.sort(key=lambda h: h.start)
     idx = _Index(**kinds, starts={k: [h.start for h in v] for k, v in kinds.items()})
-    _index_memo = (art, idx)
+    memo[""] = idx
     return idx
 
 
@@ -339,10 +359,18 @@ class _Speaker:
 # ------------------------------------------------------------------ entry point
 def extract(art: Article) -> list[Quote]:
     """All direct and indirect quotes of the article's body paragraphs, in text order."""
-    lex = _compiled(load(QuotesLexicon))
     body = [p for p in art.paragraphs if p.kind == "body"]
     if not body:
         return []
+    outer = getattr(_state, "memo", None)
+    _state.memo = {}
+    try:
+        return _extract(art, _compiled(load(QuotesLexicon)), body)
+    finally:
+        _state.memo = outer
+
+
+def _extract(art: Article, lex: _Lex, body: list[Region]) -> list[Quote]:
     directs, consumed = _direct_quotes(art, lex, body)
     cands: list[_Cand] = list(directs)
     quoted_all = sorted([(c.start, c.end) for c in directs] + [r for c in directs for r in c.extra])
@@ -709,16 +737,13 @@ def _after_place(art: Article, lex: _Lex, out: list[tuple[int, int]]) -> list[tu
     return out[cut:stop] if cut < stop else []
 
 
-_anchor_memo: tuple[object, frozenset[str]] = (None, frozenset())
-
-
 def _anchors(art: Article, lex: _Lex) -> frozenset[str]:
     """First words of the short names the article gives its speakers (``kata Hesti``,
     ``Menurut Asep``, ``Semmy mengatakan``): where a person's name starts in a long run."""
-    global _anchor_memo
-    memo = _anchor_memo
-    if memo[0] is art:
-        return memo[1]
+    memo = _memo("anchors", art)
+    known = memo.get("")
+    if isinstance(known, frozenset):
+        return known
     text = art.text
     idx = _index(art, lex)
     found: set[str] = set()
@@ -740,7 +765,7 @@ def _anchors(art: Article, lex: _Lex) -> frozenset[str]:
         if caps and (caps == len(toks) or not _is_cap(toks[-1 - caps])):
             found.add(toks[-caps])
     result = frozenset(found)
-    _anchor_memo = (art, result)
+    memo[""] = result
     return result
 
 
@@ -881,18 +906,13 @@ class _Words:
         return groups
 
 
-#: (text, its word index): one tuple, swapped whole, so threads never see a mixed pair
-_words_memo: tuple[object, _Words | None] = (None, None)
-
-
 def _words(text: str) -> _Words:
     """The word index of ``text`` (the article being analysed), built once."""
-    global _words_memo
-    memo = _words_memo
-    if memo[0] is text and memo[1] is not None:
-        return memo[1]
-    idx = _Words(text)
-    _words_memo = (text, idx)
+    memo = _memo("words", text)
+    idx = memo.get("")
+    if isinstance(idx, _Words):
+        return idx
+    idx = memo[""] = _Words(text)
     return idx
 
 
@@ -917,12 +937,18 @@ def _named_as_place(art: Article, lex: _Lex, words: list[tuple[int, int]], k: in
 def _named_as_place_scan(
     text: str, word: str, nxt: str | None, here: int, heads: frozenset[str]
 ) -> bool:
-    for m in re.finditer(r"(\w+)[ \xa0]+" + re.escape(word) + r"\b(?:[ \xa0]+(\w+))?", text):
+    for m in _after_word_pattern(word).finditer(text):
         if m.start(0) <= here < m.end(0):
             continue
         if m.group(1).lower() in heads and m.group(2) != nxt:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _after_word_pattern(word: str) -> re.Pattern[str]:
+    """``<head> word (<next>)``, compiled once per word across a batch."""
+    return re.compile(r"(\w+)[ \xa0]+" + re.escape(word) + r"\b(?:[ \xa0]+(\w+))?")
 
 
 def _joined(art: Article, words: list[tuple[int, int]]) -> str:
@@ -1099,6 +1125,10 @@ def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speake
         if j >= 0 and toks[j][2] == ",":
             i = j - 1
     low = toks[i][2].lower()
+    if low in lex.demonstratives:
+        back = _titled_anaphor(lex, toks, i)
+        if back is not None:
+            return back
     if low in lex.group_pronouns:
         return None  # ``Mereka mengaku …``: a group, not a person
     if low in lex.pronouns:
@@ -1155,6 +1185,27 @@ def _subject_before(art: Article, lex: _Lex, start: int, cue_at: int) -> _Speake
             return _Speaker("name", None, None, run_end)  # ``Bupati X`` that no official holds
         return _Speaker("name", by_post, None, run_end) if by_post else None
     return _Speaker("name", None, (names[0][0], names[-1][1]), run_end, _joined(art, names))
+
+
+_ANAPHOR_WORDS = 6
+
+
+def _titled_anaphor(lex: _Lex, toks: list[tuple[int, int, str]], i: int) -> _Speaker | None:
+    """``Gubernur Jawa Timur itu menyatakan``, ``politisi Partai Golkar ini menilai``: a
+    short noun phrase headed by a title and closed by a demonstrative names the speaker
+    the article has just been quoting, as ``dia`` does; without a title it is a thing
+    (None: the caller reads the words another way)."""
+    j = i - 1
+    titled = -1
+    while j >= 0 and i - j <= _ANAPHOR_WORDS and toks[j][2][0].isalnum():
+        if toks[j][2].lower() == lex.relative:
+            return None  # ``X yang hadir dalam acara itu``: a relative clause, read elsewhere
+        if toks[j][2].lower().rstrip(".") in lex.titles:
+            titled = j
+        j -= 1
+    if titled < 0 or _conditional(lex, toks, j + 1):
+        return None
+    return _Speaker("prev", span=(toks[j + 1][0], toks[i][1]), end=toks[i][1])
 
 
 # ------------------------------------------------------------------ indirect quotes
@@ -1425,19 +1476,14 @@ def _named_ahead(art: Article, cands: list[_Cand], k: int) -> str | None:
 _AHEAD_CHARS = 400
 
 
-_fullest_memo: tuple[object, dict[str, str]] = (None, {})
-
-
 def _fullest(art: Article, lex: _Lex, raw: str) -> str:
     """The fullest form of a raw name in the article (``Bambang`` → ``Bambang Muryanto``)."""
-    global _fullest_memo
-    memo = _fullest_memo
-    if memo[0] is not art:
-        memo = _fullest_memo = (art, {})
+    memo = _memo("fullest", art)
     name = " ".join(raw.split())
-    if name not in memo[1]:
-        memo[1][name] = _fullest_uncached(art, lex, name)
-    return memo[1][name]
+    found = memo.get(name)
+    if not isinstance(found, str):
+        found = memo[name] = _fullest_uncached(art, lex, name)
+    return found
 
 
 def _occurrences(text: str, pat: re.Pattern[str], first: str) -> list[re.Match[str]]:
@@ -1458,16 +1504,13 @@ def _occurrences(text: str, pat: re.Pattern[str], first: str) -> list[re.Match[s
     return out
 
 
-_para_memo: tuple[object, list[int]] = (None, [])
-
-
 def _paragraph_at(art: Article, pos: int) -> Region | None:
     """The paragraph holding ``pos`` (by bisect on their starts, computed once per article)."""
-    global _para_memo
-    memo = _para_memo
-    if memo[0] is not art:
-        memo = _para_memo = (art, [p.start for p in art.paragraphs])
-    k = bisect.bisect_right(memo[1], pos) - 1
+    memo = _memo("paragraphs", art)
+    starts = memo.get("")
+    if not isinstance(starts, list):
+        starts = memo[""] = [p.start for p in art.paragraphs]
+    k = bisect.bisect_right(starts, pos) - 1
     return art.paragraphs[k] if k >= 0 else None
 
 
@@ -1476,32 +1519,38 @@ def _fullest_uncached(art: Article, lex: _Lex, name: str) -> str:
         if any(f.casefold() == name.casefold() for f in (off.name, *off.aliases)):
             return off.name
     words = name.split()
-    pat = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
+    pat = _name_pattern(tuple(words))
     text = art.text
     best = words
     for m in _occurrences(text, pat, words[0]):
         para = _paragraph_at(art, m.start())
         if para is None or para.kind != "body" or m.end() > para.end:
             continue
-        if True:
-            start = m.start()
-            # back to the start of the capitalised run holding this occurrence
-            while True:
-                j = start - 1
-                if j <= para.start or text[j] != " ":
-                    break
-                k = j
-                while k > para.start and not text[k - 1].isspace():
-                    k -= 1
-                prev = text[k:j]
-                if not prev or not (_is_cap(prev) or prev.lower() in lex.connectors) or not prev[-1].isalnum():
-                    break
-                if prev.lower() in lex.stops:
-                    break
-                start = k
-            person = [text[a:b] for a, b in _person_words(art, lex, _name_run(art, lex, start, para.end))]
-            n = len(words)
-            inside = any(person[i : i + n] == words for i in range(len(person) - n + 1))
-            if inside and len(best) < len(person) <= 4:
-                best = person
+        start = m.start()
+        # back to the start of the capitalised run holding this occurrence
+        while True:
+            j = start - 1
+            if j <= para.start or text[j] != " ":
+                break
+            k = j
+            while k > para.start and not text[k - 1].isspace():
+                k -= 1
+            prev = text[k:j]
+            if not prev or not (_is_cap(prev) or prev.lower() in lex.connectors) or not prev[-1].isalnum():
+                break
+            if prev.lower() in lex.stops:
+                break
+            start = k
+        person = [text[a:b] for a, b in _person_words(art, lex, _name_run(art, lex, start, para.end))]
+        n = len(words)
+        inside = any(person[i : i + n] == words for i in range(len(person) - n + 1))
+        if inside and len(best) < len(person) <= 4:
+            best = person
     return " ".join(best)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A name's words with any white space between them; cached, since the same speakers
+    recur across a batch and ``re``'s own cache is small and shared."""
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
