@@ -2,7 +2,7 @@
 
     python -m extractor FILE [--json] [--published DATE]   spot-check one article ('-' = stdin)
     python -m extractor schema                             JSON Schema of ArticleFacts
-    python -m extractor evaluate GOLD_DIR [TEXT_DIR]       SPEC scoring against gold
+    python -m extractor evaluate GOLD_DIR [TEXT_DIR...]    SPEC scoring against gold (--pred, --json)
     python -m extractor batch INPUT... -o OUTPUT           corpus runs (JSONL / Parquet)
 
 Exit codes: 0 success, 1 unreadable input, 2 usage error; errors are one line, never a
