@@ -236,9 +236,8 @@ def arrow_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
     """Rows of table ``name`` as an Arrow table with its fixed schema (empty rows allowed)."""
     import pyarrow as pa
 
-    sch = schema(name)
-    columns = {col: [row.get(col) for row in rows] for col in sch.names}
-    return pa.table(columns, schema=sch)
+    # the same table as column lists would give, built in one pass without the lists
+    return pa.Table.from_pylist(rows, schema=schema(name))
 
 
 def facts_to_tables(

@@ -246,6 +246,43 @@ def test_same_input_gives_byte_identical_output_for_any_worker_count(
             assert tree_bytes(a) == tree_bytes(b)
 
 
+def test_parquet_rows_do_not_depend_on_how_chunks_and_parts_cut_them(tmp_path: Path) -> None:
+    rows: list[dict] = []
+    for i in range(23):  # error records and articles with no quote among the others
+        if i % 5 == 2:
+            rows.append({"id": f"e{i}", "text": None})
+        elif i % 4 == 1:
+            rows.append({"id": f"n{i}", "text": "Rapat digelar di Jakarta."})
+        else:
+            rows.append({"id": f"a{i}", "text": article(i), "url": f"https://x/{i}"})
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    from extractor.pipeline import default_extractor
+
+    ex = default_extractor()
+    expected = tables.TableBuilder()  # the same rows, built in this process
+    for r in rows:
+        if r["text"] is not None:
+            expected.add_facts(ex.extract(r["text"], doc_id=r["id"]), url=r.get("url"))
+    want = expected.to_arrow()
+    assert want["quotes"].num_rows > 0 and want["articles"]["n_quotes"].to_pylist().count(0) > 0
+    trees = []
+    for chunk in ("1", "4", "64"):
+        out = tmp_path / f"c{chunk}.parquet"
+        argv = ("--workers", "2", "--chunk-size", chunk, "--part-size", "3")
+        assert run_main(src, "-o", out, *argv) == 0
+        for name in tables.FACT_TABLES:
+            assert pq.read_table(out / name).equals(want[name]), name
+        assert parquet_ids(out, "errors") == ["e2", "e7", "e12", "e17", "e22"]
+        parts = sorted((out / "articles").glob("part-*.parquet"))
+        sizes = [
+            pq.read_metadata(p).num_rows + pq.read_metadata(out / "errors" / p.name).num_rows
+            for p in parts
+        ]
+        assert sizes == [3] * 7 + [2]  # every part holds part-size records, errors included
+        trees.append(tree_bytes(out))
+    assert trees[0] == trees[1] == trees[2]
+
+
 def test_resume_drops_a_partial_line_and_completes_exactly_once(tmp_path: Path) -> None:
     src = write_jsonl(tmp_path / "in.jsonl", records(12))
     clean = tmp_path / "clean.jsonl"

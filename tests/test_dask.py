@@ -72,6 +72,23 @@ def test_batch_engine_dask_matches_the_local_engine(cluster, tmp_path: Path) -> 
     assert remote.read_bytes() == local.read_bytes()
 
 
+def test_batch_engine_dask_writes_the_same_parquet_as_the_local_engine(
+    cluster, tmp_path: Path
+) -> None:
+    lc, _ = cluster
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": f"j{i:03d}", "text": article(i)} for i in range(30)] + [{"id": "bad"}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    local, remote = tmp_path / "local.parquet", tmp_path / "dask.parquet"
+    assert batch.main([str(src), "-o", str(local), "--workers", "1", "--part-size", "7"]) == 0
+    argv = [str(src), "-o", str(remote), "--engine", "dask", "--scheduler", lc.scheduler_address]
+    assert batch.main([*argv, "--chunk-size", "4", "--part-size", "7"]) == 0
+    files = sorted(p.relative_to(local) for p in local.rglob("*.parquet"))
+    assert files == sorted(p.relative_to(remote) for p in remote.rglob("*.parquet"))
+    assert all((local / f).read_bytes() == (remote / f).read_bytes() for f in files)
+    assert pd.read_parquet(remote / "errors")["doc_id"].tolist() == ["bad"]
+
+
 def test_unreachable_scheduler_is_one_line(tmp_path: Path, capsys) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(json.dumps({"id": "x", "text": article(1)}) + "\n", "utf-8")
