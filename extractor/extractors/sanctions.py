@@ -45,6 +45,8 @@ class TyposRule(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    #: the word itself, written ``<word>`` in regexes
+    word: str
     #: typos that are no word of their own: read as the word wherever they stand
     always: list[str]
     #: typos that are words of their own ("saksi", a witness): read as the word only where
@@ -109,13 +111,11 @@ def _alt(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-_WORD = "sanksi"  # the word that ``sanksi_typos`` spells out; written ``<sanksi>`` in regexes
-_PLACEHOLDER = f"<{_WORD}>"
 
 
 def _typo_fragment(typos: TyposRule) -> str:
     """The regex for "sanksi" or a typo of it; a typo that is a word of its own needs a guard."""
-    plain = "|".join(re.escape(w) for w in (_WORD, *typos.always))
+    plain = "|".join(re.escape(w) for w in (typos.word, *typos.always))
     if not typos.guarded:
         return f"(?:{plain})"
     guarded = "|".join(re.escape(w) for w in typos.guarded)
@@ -130,7 +130,7 @@ def _triggers(triggers: list[str], typos: TyposRule) -> tuple[str, ...]:
     """Pre-filter substrings, ``<sanksi>`` spelled out as the word and all its typos."""
     out: list[str] = []
     for t in triggers:
-        out.extend([_WORD, *typos.always, *typos.guarded] if t == _PLACEHOLDER else [t])
+        out.extend([typos.word, *typos.always, *typos.guarded] if t == f"<{typos.word}>" else [t])
     return tuple(out)
 
 
@@ -139,7 +139,7 @@ def _compiled(lex: SanctionsLexicon) -> _Compiled:
     frag = _typo_fragment(lex.sanksi_typos)
 
     def rx(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern.replace(_PLACEHOLDER, frag), re.I)
+        return re.compile(pattern.replace(f"<{lex.sanksi_typos.word}>", frag), re.I)
 
     def words(patterns: list[str]) -> re.Pattern[str]:
         return rx(rf"(?<!\w)(?:{_alt(patterns)})(?!\w)")
