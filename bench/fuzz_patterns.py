@@ -237,6 +237,137 @@ def fuzz_pipeline(sizes: list[int], limit: float) -> list[str]:
     return bad
 
 
+#: shapes of attributed quotes for :func:`fuzz_attribution`: quote number ``i`` -> a paragraph
+ATTRIBUTION_SHAPES: dict[str, Callable[[int], str]] = {
+    "titled-name": lambda i: f'"ASN wajib netral nomor {i}," kata Ketua Bawaslu Kota Maju Budi Santoso.',
+    "short-name": lambda i: f'"ASN wajib netral nomor {i}," kata Budi.',
+    "pronoun": lambda i: f'"ASN wajib netral nomor {i}," ujarnya.',
+    "no-cue": lambda i: f'"ASN wajib netral dalam pilkada nomor {i}."',
+    "indirect": lambda i: f"Ketua Bawaslu Kota Maju Budi Santoso mengatakan, ASN nomor {i} netral.",
+    "mid-sentence": lambda i: f"ASN nomor {i}, kata Budi, wajib netral.",
+    "many-people": lambda i: (
+        f'"ASN wajib netral nomor {i}," kata Kepala Dinas {_person(i)} saat rapat.'
+    ),
+}
+
+
+def _person(i: int) -> str:
+    """A distinct two-word capitalised name for every ``i`` (``Bada Kaca``)."""
+    syl = ["ba", "ca", "da", "ga", "ka", "la", "ma", "na", "pa", "ra", "sa", "ta"]
+    a, b = [], []
+    for out in (a, b):
+        for _ in range(3):
+            i, r = divmod(i, len(syl))
+            out.append(syl[r])
+    return " ".join("".join(w).capitalize() for w in (a, b))
+
+
+def fuzz_attribution(counts: list[int], limit: float) -> list[str]:
+    """Officials and quote attribution on articles of ``n`` attributed quotes of one shape:
+    the time per quote must stay flat as ``n`` grows (each quote's speaker is looked up among
+    all mentions of all officials, so a scan per quote would be quadratic)."""
+    from extractor import clean
+    from extractor import text as textmod
+    from extractor.document import Article
+    from extractor.extractors import officials, quotes
+    from extractor.pipeline import Extractor
+
+    ex = Extractor(max_chars=10**9)
+    ex.nlp.max_length = 10**9
+    print(f"\n# part 3: attribution, µs per quote, quotes per article {counts}")
+    bad: list[str] = []
+    for shape, para in ATTRIBUTION_SHAPES.items():
+        prev: tuple[int, float, float] | None = None
+        for n in counts:
+            body = "\n\n".join(para(i) for i in range(n))
+            art = Article(
+                text=f"Judul\n\nJAKARTA - Ketua Bawaslu Kota Maju Budi Santoso hadir.\n\n{body}\n"
+            )
+            clean.analyse_layout(art)
+            textmod.analyse(art, ex.nlp)
+            t_off = timed(lambda art=art: setattr(art, "officials", officials.extract(art)))
+            got: list[object] = []
+            t_q = timed(lambda art=art, got=got: got.extend(quotes.extract(art)))
+            print(
+                f"  {shape:13} n={n:>6,}  quotes={len(got):>6,}  officials={t_off / n * 1e6:7.1f}"
+                f"  quotes={t_q / n * 1e6:7.1f}",
+                flush=True,
+            )
+            if prev is not None:
+                for stage, now, was in (("officials", t_off, prev[1]), ("quotes", t_q, prev[2])):
+                    if was > 2e-3 and (now / n) / (was / prev[0]) > limit:
+                        bad.append(
+                            f"SUPER-LINEAR attribution {stage} on {shape}: {was:.3f}s at "
+                            f"{prev[0]:,} quotes -> {now:.3f}s at {n:,}"
+                        )
+                        print("  " + bad[-1])
+            prev = (n, t_off, t_q)
+    return bad
+
+
+def affix_units(nlp: object) -> dict[str, list[str]]:
+    """Strings the tokenizer peels as one prefix / suffix, read from its own affix rules.
+
+    Every character named in ``Defaults.prefixes`` / ``suffixes`` (plus a few multi-character
+    suffixes: ``'s``, ``..``) is kept when the compiled rule really peels it off ``ASN``.
+    """
+    defaults = nlp.Defaults  # type: ignore[attr-defined]
+    tok = nlp.tokenizer  # type: ignore[attr-defined]
+    out: dict[str, list[str]] = {"prefix": [], "suffix": []}
+    for kind, rules, probe in (
+        ("prefix", defaults.prefixes, lambda u: tok.prefix_search(u + "ASN")),
+        ("suffix", defaults.suffixes, lambda u: tok.suffix_search("ASN" + u)),
+    ):
+        chars = {c for r in rules for c in str(r) if not c.isalnum() and not c.isspace()}
+        cands = sorted(chars - set("\\^$|?")) + ["'s", "..", "?!"]
+        for u in cands:
+            m = probe(u)
+            if m is not None and m.group() == u:
+                out[kind].append(u)
+    return out
+
+
+def fuzz_tokenizer(sizes: list[int], limit: float) -> list[str]:
+    """The tokenizer on one token of ``n`` characters: a word wrapped in runs of every affix
+    its rules peel. spaCy peels one affix at a time and searches the rest again (n² for
+    ``ASN”””…``); ``extractor.text.make_doc`` cuts long stretches first, so the time per
+    character must stay flat."""
+    from extractor import text as textmod
+
+    nlp = textmod.make_nlp()
+    nlp.max_length = 10**9
+    units = affix_units(nlp)
+    shapes: dict[str, Callable[[int], str]] = {}
+    for u in units["prefix"]:
+        shapes[f"prefix {u}"] = lambda n, u=u: (u * (n // len(u) + 1))[:n] + "ASN"
+    for u in units["suffix"]:
+        shapes[f"suffix {u}"] = lambda n, u=u: "ASN" + (u * (n // len(u) + 1))[:n]
+    pairs = list(zip(units["prefix"], units["suffix"][: len(units["prefix"])], strict=False))
+    for a, b in pairs:
+        shapes[f"around {a}ASN{b}"] = lambda n, a=a, b=b: a * (n // 2) + "ASN" + b * (n // 2)
+    shapes["alternating (“"] = lambda n: ("(“" * (n // 2 + 1))[:n] + "ASN"
+    print(
+        f"\n# tokenizer: {len(units['prefix'])} prefix and {len(units['suffix'])} suffix units"
+        f" from its affix rules, {len(shapes)} shapes, sizes {sizes}, ns per character"
+    )
+    bad: list[str] = []
+    for name, gen in shapes.items():
+        times: list[float] = []
+        for n in sizes:
+            if times and times[-1] > 2.0:
+                break
+            s = f"Kata {gen(n)} akhir."
+            times.append(min(timed(lambda s=s: textmod.make_doc(nlp, s)) for _ in range(2)))
+        per_char = [f"{t / n * 1e9:.0f}" for t, n in zip(times, sizes, strict=False)]
+        why = _growth(times, sizes, limit)
+        if why:
+            bad.append(f"SUPER-LINEAR tokenizer {name!r}: {why}")
+            print("  " + bad[-1], flush=True)
+        else:
+            print(f"  {name:24} {per_char}", flush=True)
+    return bad
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
@@ -245,12 +376,29 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--all", action="store_true", help="list more of the slowest pairs")
     ap.add_argument("--pipeline-only", action="store_true")
+    ap.add_argument(
+        "--attribution", default="1000,4000,16000",
+        help="quotes per article for the attribution part ('' skips it)",
+    )
+    ap.add_argument("--attribution-only", action="store_true")
+    ap.add_argument(
+        "--tokenizer-only", action="store_true", help="only the tokenizer's affix rules"
+    )
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     bad: list[str] = []
-    if not args.pipeline_only:
+    counts = [int(c) for c in args.attribution.split(",") if c]
+    if args.tokenizer_only:
+        bad += fuzz_tokenizer(sizes, args.limit)
+        print(f"\n# {len(bad)} finding(s)")
+        return 1 if bad else 0
+    if not args.pipeline_only and not args.attribution_only:
         bad += fuzz_regexes(sizes, args.limit, args.all)
-    bad += fuzz_pipeline(sizes, args.limit)
+    if not args.attribution_only:
+        bad += fuzz_pipeline(sizes, args.limit)
+        bad += fuzz_tokenizer(sizes, args.limit)
+    if counts:
+        bad += fuzz_attribution(counts, args.limit)
     print(f"\n# {len(bad)} finding(s)")
     for line in bad:
         print(line.splitlines()[0])

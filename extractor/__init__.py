@@ -23,6 +23,7 @@ _MODELS = (
     "Sanction",
     "Span",
     "Statistic",
+    "Warning",
 )
 __all__ = [
     "ArticleFacts",
@@ -33,6 +34,7 @@ __all__ = [
     "Sanction",
     "Span",
     "Statistic",
+    "Warning",
     "__version__",
     "extract",
 ]
@@ -46,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
         Sanction,
         Span,
         Statistic,
+        Warning,
     )
     from extractor.pipeline import Extractor, extract
 

@@ -166,17 +166,18 @@ def analyse_layout(art: Article) -> None:
             kinds[i] = "boilerplate"
             ended = True
             continue
+        # before list items: "- Jumat, 22 Maret 2024 | 08:15 WIB" is a stamp, not a bullet
+        if not body_started and lay.published is None and len(line) <= 90:
+            m = c.stamp.fullmatch(line)
+            if m and _read_stamp(lay, m, s):
+                kinds[i] = "stamp"
+                continue
         if c.lines.fullmatch(line) or c.list_item.fullmatch(line) or c.tag.fullmatch(line):
             kinds[i] = "boilerplate"
             continue
         if c.credit.match(line):
             kinds[i] = "byline"
             continue
-        if not body_started and lay.published is None and len(line) <= 90:
-            m = c.stamp.fullmatch(line)
-            if m and _read_stamp(lay, m, s):
-                kinds[i] = "stamp"
-                continue
         if c.byline.fullmatch(line):
             kinds[i] = "byline"
             if body_started:
@@ -273,7 +274,8 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
 def _read_stamp(lay: Layout, m: re.Match[str], offset: int) -> bool:
     from extractor.normalize.dates import parse_date
 
-    mention = parse_date(m.group("date"))
+    # "22 Maret 2024 | 08:15 WIB": the bar between date and time reads as a comma (same length)
+    mention = parse_date(m.group("date").replace("|", ","))
     if mention is None or mention.granularity not in ("day", "datetime"):
         return False
     lay.published = mention.value

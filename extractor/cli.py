@@ -4,6 +4,7 @@
     python -m extractor schema                             JSON Schema of ArticleFacts
     python -m extractor evaluate GOLD_DIR [TEXT_DIR...]    SPEC scoring against gold (--pred, --json)
     python -m extractor batch INPUT... -o OUTPUT           corpus runs (JSONL / Parquet)
+    python -m extractor link OUTPUT [--texts INPUT...]     people, figures, duplicates over a batch output
 
 Exit codes: 0 success, 1 unreadable input, 2 usage error; errors are one line, never a
 traceback.
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, NoReturn
 if TYPE_CHECKING:
     from extractor.models import ArticleFacts
 
-SUBCOMMANDS = ("schema", "evaluate", "batch", "show")
+SUBCOMMANDS = ("schema", "evaluate", "batch", "show", "report", "export", "import-gold", "link")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,6 +43,9 @@ def _show_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="article text file (UTF-8); '-' reads standard input")
     p.add_argument("--json", action="store_true", help="print ArticleFacts as JSON (SPEC.md)")
+    p.add_argument(
+        "--html", metavar="OUT.html", help="also write a self-contained HTML page of the article"
+    )
     p.add_argument(
         "--published",
         metavar="DATE",
@@ -75,6 +79,14 @@ def _dispatch(argv: list[str]) -> int:
         from extractor import batch
 
         return batch.main(argv[1:])
+    if cmd == "link":
+        from extractor.corpus.command import main as link_main
+
+        return link_main(argv[1:])
+    if cmd in ("report", "export", "import-gold"):
+        from extractor.views.commands import COMMANDS
+
+        return COMMANDS[cmd](argv[1:])
     if cmd == "show":
         argv = argv[1:]
     return _show(_show_parser().parse_args(argv))
@@ -84,7 +96,17 @@ def _schema(argv: list[str]) -> int:
     p = _Parser(
         prog="python -m extractor schema", description="Print the JSON Schema of ArticleFacts."
     )
-    p.parse_args(argv)
+    p.add_argument(
+        "--tables",
+        action="store_true",
+        help="instead: the data dictionary (JSON Schema per table) of batch's Parquet tables",
+    )
+    ns = p.parse_args(argv)
+    if ns.tables:
+        from extractor.tables import data_dictionary
+
+        print(json.dumps(data_dictionary(), indent=2, ensure_ascii=False))
+        return 0
     from extractor.models import ArticleFacts
 
     print(json.dumps(ArticleFacts.model_json_schema(), indent=2, ensure_ascii=False))
@@ -108,6 +130,11 @@ def _show(args: argparse.Namespace) -> int:
         print(f"extractor: {exc}", file=sys.stderr)
         return 2
     facts.warnings[:0] = source.warnings  # how the file was decoded, e.g. a Windows-1252 fallback
+    if args.html:
+        from extractor.views.commands import write_html
+
+        if write_html(args.html, source.text, facts):
+            return 1
     if args.json:
         print(facts.model_dump_json(indent=2))
     else:

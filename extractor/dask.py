@@ -2,12 +2,17 @@
 clusters.
 
 Each Dask worker builds one :class:`~extractor.pipeline.Extractor` on first use (one per
-thread for threaded workers) and reuses it for every partition.
+thread for threaded workers, :func:`extractor.parallel.worker_extractor`) and reuses it for
+every partition.
 
 >>> import dask.bag as db                                     # doctest: +SKIP
 >>> facts = extract_bag(db.read_text("news/*.jsonl").map(json.loads))   # doctest: +SKIP
 >>> tables = extract_tables(dd.read_parquet("news.parquet"))  # doctest: +SKIP
->>> tables["officials"].compute()                             # doctest: +SKIP
+>>> articles, officials = dask.compute(tables["articles"], tables["officials"])  # doctest: +SKIP
+
+The tables share one extraction per partition only when they are computed together
+(``dask.compute(*tables.values())``) or after ``persist()``; computing them one by one
+(``tables["officials"].compute()`` then ``tables["quotes"].compute()``) extracts again.
 
 ``python -m extractor batch --engine dask --scheduler tcp://HOST:8786`` uses
 :func:`map_chunks` to run the batch command's chunks on a cluster.
@@ -44,27 +49,64 @@ def require_dask(*parts: str) -> None:
 
 
 # -- bags ------------------------------------------------------------------------------
-def _bag_partition(items: list[Any]) -> list[dict[str, Any]]:
-    from extractor.batch import _worker_extractor
+def _bag_partition(items: list[Any], partition: int) -> list[dict[str, Any]]:
+    from extractor.parallel import worker_extractor
 
-    ex = _worker_extractor()
-    return [ex._extract_item(item, i).model_dump(mode="json") for i, item in enumerate(items)]
+    ex = worker_extractor()
+    out = []
+    for i, item in enumerate(items):
+        facts = ex._extract_item(item, i)
+        if isinstance(item, str):  # a bare text: an id unique across partitions
+            facts.doc_id = f"{partition}:{i}"
+        out.append(facts.model_dump(mode="json"))
+    return out
 
 
 def extract_bag(bag: dask.bag.Bag) -> dask.bag.Bag:
     """A bag of ArticleFacts dicts (JSON-ready) for a bag of texts or ``{"id", "text",
-    "published"}`` dicts. Give texts an id: a bare text gets its index in its partition.
+    "published"}`` dicts. A bare text's doc_id is ``"PARTITION:INDEX"`` (unique in the bag);
+    give records an ``id`` to keep your own.
     """
     require_dask("dask.bag")
-    return bag.map_partitions(_bag_partition)
+    import dask
+    import dask.bag as db
+
+    parts = [
+        dask.delayed(_bag_partition)(part, k) for k, part in enumerate(bag.to_delayed())
+    ]
+    return db.from_delayed(parts)
+
+
+def _bag_frame(items: list[Any], partition: int, fields: dict[str, str]) -> pd.DataFrame:
+    """A bag partition (texts or record dicts) as a pandas frame of records."""
+    import pandas as pd
+
+    rows = []
+    for i, item in enumerate(items):
+        if isinstance(item, str):
+            rows.append({fields["id_field"]: f"{partition}:{i}", fields["text_field"]: item})
+        elif isinstance(item, dict):
+            rows.append(item)
+        else:
+            rows.append({fields["id_field"]: f"{partition}:{i}", fields["text_field"]: item})
+    frame = pd.DataFrame(rows, dtype=object)
+    if fields["text_field"] not in frame.columns:
+        frame[fields["text_field"]] = None  # every row becomes an error row
+    if fields["id_field"] not in frame.columns:
+        frame[fields["id_field"]] = [f"{partition}:{i}" for i in range(len(frame))]
+    return frame
 
 
 # -- data frames -----------------------------------------------------------------------
 def _frame_tables(df: pd.DataFrame, fields: dict[str, str]) -> dict[str, pd.DataFrame]:
-    from extractor.batch import _worker_extractor
+    from extractor.parallel import worker_extractor
     from extractor.tables import extract_frame
 
-    return extract_frame(df, extractor=_worker_extractor(), **fields)
+    return extract_frame(df, extractor=worker_extractor(), **fields)
+
+
+def _bag_tables(items: list[Any], partition: int, fields: dict[str, str]) -> dict[str, pd.DataFrame]:
+    return _frame_tables(_bag_frame(items, partition, fields), fields)
 
 
 def _empty(name: str) -> pd.DataFrame:
@@ -74,34 +116,46 @@ def _empty(name: str) -> pd.DataFrame:
 
 
 def extract_tables(
-    ddf: dask.dataframe.DataFrame,
+    ddf: dask.dataframe.DataFrame | dask.bag.Bag,
     *,
     id_field: str = "id",
     text_field: str = "text",
     published_field: str = "published",
     url_field: str = "url",
 ) -> dict[str, dask.dataframe.DataFrame]:
-    """The flat tables (:mod:`extractor.tables`) of a Dask DataFrame of articles, lazily.
+    """The flat tables (:mod:`extractor.tables`) of a Dask DataFrame or Bag of articles, lazily.
 
-    Each partition is extracted once however many tables are computed together:
-    ``dask.compute(t["articles"], t["officials"])``. Failing rows land in ``errors``.
+    A bag holds texts (doc_id ``"PARTITION:INDEX"``) or record dicts. Each partition is
+    extracted once for all tables computed together: ``dask.compute(*tables.values())``
+    (or ``persist()`` them); failing rows land in ``errors``.
     """
     require_dask("dask.dataframe", "pandas")
     import dask
+    import dask.bag as db
     import dask.dataframe as dd
 
     from extractor.tables import TABLES
 
-    if text_field not in ddf.columns:
-        raise KeyError(
-            f"no text column {text_field!r} (columns: {', '.join(map(str, ddf.columns))})"
-        )
     fields = {
         "id_field": id_field,
         "text_field": text_field,
         "published_field": published_field,
         "url_field": url_field,
     }
+    if isinstance(ddf, db.Bag):
+        parts = [
+            dask.delayed(_bag_tables)(p, k, fields) for k, p in enumerate(ddf.to_delayed())
+        ]
+        return {
+            name: dd.from_delayed([p[name] for p in parts], meta=_empty(name), verify_meta=False)
+            for name in TABLES
+        }
+    if not hasattr(ddf, "columns"):
+        raise TypeError(f"extract_tables takes a Dask DataFrame or Bag, not {type(ddf).__name__}")
+    if text_field not in ddf.columns:
+        raise KeyError(
+            f"no text column {text_field!r} (columns: {', '.join(map(str, ddf.columns))})"
+        )
     parts = [dask.delayed(_frame_tables)(p, fields) for p in ddf.to_delayed()]
     return {
         name: dd.from_delayed([p[name] for p in parts], meta=_empty(name), verify_meta=False)
@@ -112,14 +166,16 @@ def extract_tables(
 # -- the batch command's engine --------------------------------------------------------
 def map_chunks(
     task_chunks: Iterator[tuple[Any, list[tuple[Any, ...]]]],
-    kind: str,
+    settings: Any,
     *,
     scheduler: str | None = None,
     workers: int = 1,
 ) -> Iterator[tuple[Any, list[Any]]]:
     """Run :func:`extractor.batch.process_chunk` on a Dask cluster, results in input order.
 
-    ``scheduler`` is a scheduler address; without one a ``LocalCluster`` of ``workers``
+    ``settings`` is the run's :class:`extractor.batch.WorkSettings` (or the output kind,
+    "jsonl" / "parquet"). Dask runs tasks in threads, so the per-article time limit does
+    not apply there. ``scheduler`` is a scheduler address; without one a ``LocalCluster`` of ``workers``
     single-threaded processes is started for the run.
     """
     require_dask("distributed")
@@ -140,7 +196,7 @@ def map_chunks(
     try:
         slots = max(2, 3 * sum(client.nthreads().values()))
         for head, tasks in task_chunks:
-            pending.append((head, client.submit(process_chunk, tasks, kind, pure=False)))
+            pending.append((head, client.submit(process_chunk, tasks, settings, pure=False)))
             if len(pending) >= slots:
                 h, fut = pending.popleft()
                 yield h, fut.result()

@@ -11,9 +11,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from extractor.models import DateMention, Official, Quote, Sanction, Span, Statistic
+from extractor.models import (
+    DateMention,
+    Official,
+    Quote,
+    Sanction,
+    Span,
+    Statistic,
+    Warning,
+    warn,
+)
 
 if TYPE_CHECKING:
+    from extractor.clauses.layer import ClauseLayer
     from spacy.tokens import Doc
 
 
@@ -81,11 +91,19 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     sanctions: list[Sanction] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    clauses: ClauseLayer | None = None  # built on first use by extractor.clauses.layer
 
     def span(self, start: int, end: int) -> Span:
         """A Span over ``text[start:end]`` (in analysed coordinates; remapped at the end)."""
         return Span(start=start, end=end, text=self.text[start:end])
+
+    def warn(
+        self, code: str, message: str, start: int | None = None, end: int | None = None
+    ) -> None:
+        """Add a warning (codes: ``models.WARNING_CODES``), at ``text[start:end]`` if given."""
+        span = None if start is None or end is None else self.span(start, end)
+        self.warnings.append(warn(code, message, span))
 
     def body_sentences(self) -> list[Sentence]:
         """Sentences of body paragraphs only (captions excluded)."""

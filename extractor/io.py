@@ -17,6 +17,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractor.models import Warning, warn
+
 
 class InputError(Exception):
     """The input cannot be read as an article; the message is one line for the user."""
@@ -28,7 +30,7 @@ class TextFile:
 
     text: str
     encoding: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
 
 
 #: leading bytes of file formats that are given by mistake instead of a text file
@@ -101,19 +103,62 @@ def decode(data: bytes, *, name: str = "input") -> TextFile:
     if not data:
         raise InputError(f"{name}: the file is empty")
     text, encoding, warnings = _decode(data, name)
-    if not text:
-        raise InputError(f"{name}: the file is empty")
-    if not text.strip():
-        raise InputError(f"{name}: the file holds only white space, no text")
-    if "\x00" in text:
-        raise InputError(f"{name}: holds NUL bytes, so it is binary data, not a text file")
-    controls = len(_CONTROL.findall(text)) if _CONTROL.search(text) else 0
-    if controls > _MAX_CONTROL_SHARE * len(text):
-        raise InputError(f"{name}: holds {controls:,} control characters: binary data, not text")
+    check_text(text, name=name, what="the file")
     return TextFile(text=text, encoding=encoding, warnings=warnings)
 
 
-def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
+def check_text(text: str, *, name: str = "input", what: str = "the text") -> None:
+    """Refuse what is not an article's text (empty, only white space, NUL bytes, mostly
+    control characters) with an :class:`InputError`; the same rules for files and for
+    the text fields of JSONL, CSV and Parquet records."""
+    if not text:
+        raise InputError(f"{name}: {what} is empty")
+    if not text.strip():
+        raise InputError(f"{name}: {what} holds only white space, no text")
+    if "\x00" in text:
+        raise InputError(f"{name}: holds NUL bytes, so it is binary data, not text")
+    controls = len(_CONTROL.findall(text)) if _CONTROL.search(text) else 0
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(f"{name}: holds {controls:,} control characters: binary data, not text")
+
+
+def decode_lenient(data: bytes, *, name: str = "input") -> tuple[str, list[Warning]]:
+    """UTF-8 bytes → text; bytes that are not UTF-8 are read as Windows-1252 with a
+    ``decoded_cp1252`` warning, as for files (one JSONL line or CSV record at a time)."""
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_ESCAPED.findall(text))
+    return text.translate(_CP1252), [
+        warn(
+            "decoded_cp1252",
+            f"{name}: {bad:,} bytes are not UTF-8; they were read as Windows-1252 (Latin-1)",
+        )
+    ]
+
+
+#: a UTF-16 surrogate code point standing alone: not encodable, so not writable as UTF-8
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with lone surrogates (what ``"\\ud800"`` in JSON gives) replaced by U+FFFD,
+    and how many there were; the text keeps its length, so spans stay valid."""
+    if not _SURROGATE.search(text):
+        return text, 0
+    n = len(_SURROGATE.findall(text))
+    return _SURROGATE.sub("\ufffd", text), n
+
+
+def fs_name(name: str) -> str:
+    """A file name as text: bytes that were not UTF-8 (``surrogateescape``) are read as
+    Windows-1252, any other lone surrogate becomes U+FFFD."""
+    return replace_surrogates(name.translate(_CP1252))[0]
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str, list[Warning]]:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
         if not data:
@@ -134,7 +179,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
             )
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
-        return utf16, "utf-16", [f"{name}: read as UTF-16 without a byte-order mark"]
+        return utf16, "utf-16", [warn("decoded_utf16", f"{name}: read as UTF-16 without a byte-order mark")]
     if b"\x00" in data:
         raise InputError(f"{name}: holds NUL bytes, so it is binary data, not a text file")
     try:
@@ -147,7 +192,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     return (
         text,
         "utf-8+cp1252",
-        [f"{name}: {bad:,} bytes are not UTF-8; they were read as Windows-1252 (Latin-1)"],
+        [warn("decoded_cp1252", f"{name}: {bad:,} bytes are not UTF-8; they were read as Windows-1252 (Latin-1)")],
     )
 
 

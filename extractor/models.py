@@ -1,4 +1,4 @@
-"""The output contract of SPEC.md (schema version 1) as Pydantic models.
+"""The output contract of SPEC.md (schema version 2) as Pydantic models.
 
 Every field carries a one-line description: these models are the documentation a user
 sees in their editor and in ``python -m extractor schema``. Spans index the text exactly
@@ -10,9 +10,11 @@ from __future__ import annotations
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+#: versions a reader accepts: version 2 only adds fields, so version-1 files still validate
+READABLE_VERSIONS = ("1", "2")
 
 
 class _Record(BaseModel):
@@ -109,6 +111,11 @@ class Official(_Record):
     region: str | None = Field(
         default=None, description="Province, regency or city the position serves."
     )
+    region_code: str | None = Field(
+        default=None,
+        description="Kemendagri code of the region ('51' Bali, '51.71' Kota Denpasar); "
+        "null when unknown or not in the gazetteer.",
+    )
     mentions: list[Span] = Field(
         default_factory=list, description="Every mention, full name or alias."
     )
@@ -163,6 +170,10 @@ class Statistic(_Record):
     )
     as_of: str | None = Field(default=None, description="ISO date of 'per 30 September 2020'.")
     region: str | None = Field(default=None, description="Where, when narrower than national.")
+    region_code: str | None = Field(
+        default=None,
+        description="Kemendagri code of the region ('35.09' Kabupaten Jember); null when unknown.",
+    )
     source: str | None = Field(default=None, description="Who counted: 'KASN', 'Bawaslu'.")
     span: Span | None = Field(default=None, description="The number and what it counts.")
 
@@ -177,11 +188,67 @@ class DateMention(_Record):
     span: Span | None = Field(default=None, description="Where the expression stands.")
 
 
+#: Every warning code, with what it means. Codes are stable: scripts filter on them.
+WARNING_CODES: dict[str, str] = {
+    "truncated": "the text was longer than the size limit; only its start was analysed",
+    "decoded_cp1252": "bytes that are not UTF-8 were read as Windows-1252",
+    "decoded_utf16": "the file was read as UTF-16 without a byte-order mark",
+    "mojibake_repaired": "UTF-8 misread as a one-byte code page was repaired",
+    "html_stripped": "the input was HTML; its tags were removed",
+    "html_entities_unescaped": "HTML entities such as &amp; were replaced by their characters",
+    "invisible_removed": "zero-width characters and direction marks were removed",
+    "surrogates_replaced": "lone surrogate code points were replaced with U+FFFD",
+    "weekday_mismatch": "a date's weekday contradicts its day; the date as written stands",
+    "partial_date_unresolved": "day-and-month dates without a year to take (no reference date)",
+    "relative_date_unresolved": "relative dates ('kemarin', 'pekan depan') without a reference date",
+    "speaker_unresolved": "a quote whose speaker could not be resolved",
+    "no_text": "the record held no text to analyse",
+    "legacy": "a version-1 warning: plain text, read from an older file",
+}
+
+
+class Warning(_Record):
+    """Something the extractor repaired or could not resolve; ``code`` is stable.
+
+    Codes (``WARNING_CODES``): ``truncated``, ``decoded_cp1252``, ``decoded_utf16``,
+    ``mojibake_repaired``, ``html_stripped``, ``html_entities_unescaped``,
+    ``invisible_removed``, ``surrogates_replaced``, ``weekday_mismatch``,
+    ``partial_date_unresolved``, ``relative_date_unresolved``, ``speaker_unresolved``,
+    ``no_text``, ``legacy`` (a version-1 plain-text warning). Build one with :func:`warn`.
+    """
+
+    code: str = Field(description="Stable machine-readable code, e.g. 'weekday_mismatch'.")
+    message: str = Field(description="What happened, in one line for a reader.")
+    span: Span | None = Field(
+        default=None, description="Where in the input it happened, when it has one place."
+    )
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+def warn(code: str, message: str, span: Span | None = None) -> Warning:
+    """A :class:`Warning`; ``code`` must be one of ``WARNING_CODES`` (typos fail loudly)."""
+    if code not in WARNING_CODES:
+        raise ValueError(f"unknown warning code {code!r}; add it to WARNING_CODES")
+    return Warning(code=code, message=message, span=span)
+
+
+class Relevance(_Record):
+    """How much an article is about ASN neutrality in elections, and the words that decided it."""
+
+    score: float = Field(ge=0.0, le=1.0, description="0 (off topic) to 1 (about ASN neutrality).")
+    label: Literal["asn_neutrality", "election_other", "off_topic"] = Field(
+        description="asn_neutrality, election_other or off_topic (thresholds: patterns/relevance.toml)."
+    )
+    cues: list[Span] = Field(default_factory=list, description="The cue words that were counted.")
+
+
 class ArticleFacts(_Record):
     """Everything extracted from one article."""
 
-    schema_version: Literal["1"] = Field(
-        default=SCHEMA_VERSION, description="Output contract version."
+    schema_version: Literal["1", "2"] = Field(
+        default=SCHEMA_VERSION, description="Output contract version ('1' files still read)."
     )
     doc_id: str | None = Field(default=None, description="Caller's id, else the file stem.")
     headline: str | None = Field(
@@ -200,9 +267,21 @@ class ArticleFacts(_Record):
     sanctions: list[Sanction] = Field(default_factory=list)
     statistics: list[Statistic] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
-    warnings: list[str] = Field(
-        default_factory=list, description="What could not be resolved or was repaired."
+    relevance: Relevance | None = Field(
+        default=None, description="Relevance to ASN neutrality (v2); null in version-1 files."
     )
+    warnings: list[Warning] = Field(
+        default_factory=list,
+        description="What could not be resolved or was repaired: {code, message, span}.",
+    )
+
+    @field_validator("warnings", mode="before")
+    @classmethod
+    def _read_v1_warnings(cls, value: object) -> object:
+        """Version-1 files hold warnings as plain strings: read them as code 'legacy'."""
+        if isinstance(value, list):
+            return [{"code": "legacy", "message": w} if isinstance(w, str) else w for w in value]
+        return value
 
     def spans(self) -> list[Span]:
         """Every span of every record, for checking the span invariant."""
@@ -214,11 +293,16 @@ class ArticleFacts(_Record):
                 out.append(rec.span)
             if getattr(rec, "speaker_span", None) is not None:
                 out.append(rec.speaker_span)
+        out.extend(w.span for w in self.warnings if w.span is not None)
+        if self.relevance is not None:
+            out.extend(self.relevance.cues)
         return out
 
 
 __all__ = [
+    "READABLE_VERSIONS",
     "SCHEMA_VERSION",
+    "WARNING_CODES",
     "ArticleFacts",
     "DateMention",
     "Granularity",
@@ -226,6 +310,7 @@ __all__ = [
     "Official",
     "Quote",
     "QuoteKind",
+    "Relevance",
     "Sanction",
     "SanctionStatus",
     "SanctionType",
@@ -234,4 +319,6 @@ __all__ = [
     "Statistic",
     "Topic",
     "Unit",
+    "Warning",
+    "warn",
 ]

@@ -34,6 +34,7 @@ SCHEMA_MODULES = (
     "extractor.text",
     "extractor.normalize.numbers",
     "extractor.normalize.dates",
+    "extractor.people.lexicon",
     "extractor.extractors.officials",
     "extractor.extractors.quotes",
     "extractor.extractors.sanctions",
@@ -41,6 +42,10 @@ SCHEMA_MODULES = (
     "extractor.extractors.dates",
     "extractor.repair",
     "extractor.evaluate",
+    "extractor.clauses.vocabulary",
+    "extractor.clauses.layer",
+    "extractor.corpus.relevance",
+    "extractor.corpus.aliases",
 )
 
 

@@ -7,14 +7,15 @@ many articles (``Extractor().pipe(texts)``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from extractor import clean, patterns, repair, text
+from extractor.corpus import relevance
 from extractor.document import Article
 from extractor.extractors import dates as date_extractor
 from extractor.extractors import officials, quotes, sanctions, statistics
-from extractor.models import ArticleFacts, Span
+from extractor.models import ArticleFacts, Span, Warning, warn
 from extractor.normalize import numbers
 
 #: default limit on input size; longer texts are cut with a warning
@@ -44,13 +45,19 @@ class Extractor:
             )
         if not isinstance(text_, str):
             raise TypeError(f"extract() takes str, not {type(text_).__name__}")
-        warnings: list[str] = []
+        warnings: list[Warning] = []
         original = text_
         if len(original) > self.max_chars:
             warnings.append(
-                f"text has {len(original):,} characters; only the first {self.max_chars:,} were analysed"
+                warn(
+                    "truncated",
+                    f"text has {len(original):,} characters; "
+                    f"only the first {self.max_chars:,} were analysed",
+                )
             )
             original = original[: self.max_chars]
+        if not original.strip():
+            warnings.append(warn("no_text", "the text is empty or only white space"))
         fixed = repair.repair(original)
         art = Article(text=fixed.text, doc_id=doc_id, warnings=warnings + fixed.warnings)
         art.published = _iso(published)
@@ -85,34 +92,76 @@ class Extractor:
             sanctions=art.sanctions,
             statistics=art.statistics,
             dates=art.dates,
+            relevance=relevance.score(art.text),
             warnings=art.warnings,
         )
 
     # -- many articles -----------------------------------------------------------
     def pipe(
         self,
-        items: Iterable[str | dict[str, Any]],
+        items: Iterable[Any],
         *,
         n_process: int = 1,
         batch_size: int = 64,
-    ) -> Iterator[ArticleFacts]:
-        """Stream ArticleFacts for texts or ``{"id", "text", "published"}`` records, in order."""
+        as_tuples: bool = False,
+    ) -> Iterator[Any]:
+        """Stream ArticleFacts for texts or ``{"id", "text", "published"}`` records, in order.
+
+        With ``as_tuples=True`` (as in spaCy) the items are ``(text_or_record, context)``
+        pairs and ``(facts, context)`` pairs come back. A record without ``text`` is a
+        ValueError naming its fields; empty text gives facts with a ``no_text`` warning.
+        """
         if n_process == 1:
             for i, item in enumerate(items):
-                yield self._extract_item(item, i)
+                if as_tuples:
+                    obj, context = _pair(item, i)
+                    yield self._extract_item(obj, i), context
+                else:
+                    yield self._extract_item(item, i)
             return
-        from extractor.batch import parallel_map
+        from extractor.parallel import pipe as parallel_pipe
 
-        yield from parallel_map(items, n_process=n_process, chunk_size=batch_size, extractor=self)
+        yield from parallel_pipe(
+            items, n_process=n_process, chunk_size=batch_size, extractor=self, as_tuples=as_tuples
+        )
 
-    def _extract_item(self, item: str | dict[str, Any], i: int) -> ArticleFacts:
+    def _extract_item(self, item: str | Mapping[str, Any], i: int) -> ArticleFacts:
+        """One item of :meth:`pipe`: a text (doc id = its index) or a record."""
         if isinstance(item, str):
             return self.extract(item, doc_id=str(i))
-        return self.extract(
-            item.get("text") or "",
-            doc_id=str(item.get("id", item.get("doc_id", i))),
-            published=item.get("published"),
-        )
+        if isinstance(item, tuple):
+            raise TypeError(
+                f"pipe() item {i} is a tuple; pass as_tuples=True for (text, context) pairs"
+            )
+        if not isinstance(item, Mapping):
+            raise TypeError(
+                f"pipe() item {i} is {type(item).__name__}; give a str or a dict with 'text'"
+            )
+        doc_id = next((item[k] for k in ("id", "doc_id") if item.get(k) is not None), i)
+        if "text" not in item:
+            fields = ", ".join(map(str, item)) or "none"
+            raise ValueError(
+                f"pipe() record {i} (id {doc_id!r}) has no 'text' field (its fields: {fields}); "
+                "put the article text under 'text'"
+            )
+        body = item["text"]
+        if body is not None and not isinstance(body, str):
+            raise TypeError(
+                f"pipe() record {i} (id {doc_id!r}): 'text' is {type(body).__name__}, not str"
+            )
+        try:
+            return self.extract(body or "", doc_id=str(doc_id), published=item.get("published"))
+        except ValueError as exc:  # a published date that cannot be read
+            raise ValueError(f"pipe() record {i} (id {doc_id!r}): {exc}") from None
+
+
+def _pair(item: Any, i: int) -> tuple[Any, Any]:
+    """``(item, context)`` of an ``as_tuples`` item, or a TypeError that says what came."""
+    if isinstance(item, tuple | list) and len(item) == 2:
+        return item[0], item[1]
+    raise TypeError(
+        f"as_tuples=True needs (item, context) pairs; item {i} is {type(item).__name__}"
+    )
 
 
 def _iso(value: str | dt.date | dt.datetime | None) -> str | None:

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from extractor.models import Warning, warn
 from extractor.patterns import PatternFile, lexicon, load
 
 
@@ -52,7 +53,7 @@ class Repaired:
     original: str
     text: str
     edits: list[tuple[int, int, int, int]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -204,38 +205,61 @@ def repair(text: str) -> Repaired:
 
     # each kind is found by its own scan (one leading character class each: fast in `re`)
     edits: list[tuple[int, int, str]] = []
-    warnings: list[str] = []
+    warnings: list[Warning] = []
     if moj is not None:
         codec, found = moj
         edits += found
         s, e, ch = found[0]
         warnings.append(
-            f"repaired mojibake: {len(found)} characters were UTF-8 misread as "
-            f"{codec.name} ({text[s:e]} → {ch})"
+            warn(
+                "mojibake_repaired",
+                f"repaired mojibake: {len(found)} characters were UTF-8 misread as "
+                f"{codec.name} ({text[s:e]} → {ch})",
+            )
         )
     if is_html:
         found = _html_edits(text, c)
         edits += found
         tags = sum(1 for f in found if f[2] != " ")
         if tags:
-            warnings.append(f"input is HTML: removed {tags} tags (block tags became line breaks)")
+            warnings.append(
+                warn(
+                    "html_stripped",
+                    f"input is HTML: removed {tags} tags (block tags became line breaks)",
+                )
+            )
     if has_entity:
         found = [(m.start(), m.end(), html.unescape(m.group())) for m in c.entity.finditer(text)]
         found = [f for f in found if f[2] != text[f[0] : f[1]]]  # unknown names stay as written
         edits += found
         if found:
             s, e, ch = found[0]
-            warnings.append(f"unescaped {len(found)} HTML entities ({text[s:e]} → {ch})")
+            warnings.append(
+                warn(
+                    "html_entities_unescaped",
+                    f"unescaped {len(found)} HTML entities ({text[s:e]} → {ch})",
+                )
+            )
     if has_invisible:
         found = [(m.start(), m.end(), "") for m in c.invisible.finditer(text)]
         edits += found
         n = sum(e - s for s, e, _ in found)
-        warnings.append(f"removed {n} invisible characters (zero-width, direction marks)")
+        warnings.append(
+            warn(
+                "invisible_removed",
+                f"removed {n} invisible characters (zero-width, direction marks)",
+            )
+        )
 
     if has_surrogate:  # cannot be encoded (the tokenizer hashes UTF-8): one for one
         found = [(m.start(), m.end(), "\ufffd") for m in _SURROGATE.finditer(text)]
         edits += found
-        warnings.append(f"replaced {len(found)} lone surrogate code points with U+FFFD")
+        warnings.append(
+            warn(
+                "surrogates_replaced",
+                f"replaced {len(found)} lone surrogate code points with U+FFFD",
+            )
+        )
 
     edits.sort(key=lambda ed: (ed[0], -ed[1]))
     kept: list[tuple[int, int, str]] = []

@@ -1,9 +1,12 @@
 """Flat tables of facts, keyed by ``doc_id``, for pandas, polars, DuckDB and Parquet.
 
 One :class:`~extractor.models.ArticleFacts` becomes one row of ``articles`` and one row per
-record in ``officials``, ``quotes``, ``sanctions``, ``statistics`` and ``dates``; articles
-that failed go to ``errors``. Every table has a fixed Arrow schema, so an empty table (or an
-empty Parquet part) still carries its column types and parts always concatenate.
+record in ``officials``, ``quotes``, ``sanctions``, ``statistics``, ``dates`` and
+``warnings``; articles that failed go to ``errors``. Every table has a fixed Arrow schema
+(:data:`COLUMNS`, documented column by column in :func:`data_dictionary`), so an empty table
+(or an empty Parquet part) still carries its column types and parts always concatenate.
+Span columns are ``span_start``/``span_end`` (``end`` is an SQL keyword); ``published`` is a
+timestamp and ``reference_date`` a date, so DuckDB and pandas compare them as such.
 
 >>> tables = extract_frame(df)                     # doctest: +SKIP
 >>> tables["officials"].merge(tables["articles"], on="doc_id")  # doctest: +SKIP
@@ -11,7 +14,8 @@ empty Parquet part) still carries its column types and parts always concatenate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from extractor.models import ArticleFacts, Span
@@ -23,77 +27,193 @@ if TYPE_CHECKING:  # pragma: no cover
     from extractor.pipeline import Extractor
 
 #: the fact tables, in the order they are written; ``errors`` comes on top of these
-FACT_TABLES = ("articles", "officials", "quotes", "sanctions", "statistics", "dates")
+FACT_TABLES = ("articles", "officials", "quotes", "sanctions", "statistics", "dates", "warnings")
 TABLES = (*FACT_TABLES, "errors")
 
 _S, _I, _F, _B, _LS, _LI = "string", "int64", "float64", "bool", "list<string>", "list<int64>"
+_TS, _D = "timestamp[ms]", "date32"
 
-#: column name → Arrow type name, per table (the contract of the Parquet output)
-COLUMNS: dict[str, dict[str, str]] = {
-    "articles": {
-        "doc_id": _S, "headline": _S, "outlet": _S, "dateline": _S, "published": _S,
-        "reference_date": _S, "url": _S, "n_officials": _I, "n_quotes": _I,
-        "n_sanctions": _I, "n_statistics": _I, "n_dates": _I, "warnings": _LS,
-    },
-    "officials": {
-        "doc_id": _S, "idx": _I, "name": _S, "aliases": _LS, "position": _S,
-        "organization": _S, "region": _S, "n_mentions": _I, "mention_starts": _LI,
-        "mention_ends": _LI,
-    },
-    "quotes": {
-        "doc_id": _S, "idx": _I, "kind": _S, "text": _S, "speaker": _S, "cue": _S,
-        "start": _I, "end": _I, "speaker_start": _I, "speaker_end": _I,
-    },
-    "sanctions": {
-        "doc_id": _S, "idx": _I, "type": _S, "severity": _S, "status": _S, "text": _S,
-        "start": _I, "end": _I,
-    },
-    "statistics": {
-        "doc_id": _S, "idx": _I, "value": _F, "approximate": _B, "unit": _S, "measure": _S,
-        "topic": _S, "year": _I, "as_of": _S, "region": _S, "source": _S, "text": _S,
-        "start": _I, "end": _I,
-    },
-    "dates": {
-        "doc_id": _S, "idx": _I, "text": _S, "value": _S, "granularity": _S, "relative": _B,
-        "start": _I, "end": _I,
-    },
-    "errors": {"doc_id": _S, "error_type": _S, "message": _S, "source": _S},
+_DOC = ("doc_id", _S, "The article's id (input id column, file stem or FILE:LINE); joins every table.")
+_IDX = ("idx", _I, "Position of the record within its article (0, 1, …); (doc_id, idx) is the key.")
+_SPAN = (
+    ("span_start", _I, "Offset of the first character in the input text (code points)."),
+    ("span_end", _I, "Offset one past the last character: text[span_start:span_end]."),
+)
+
+#: table → (column, Arrow type, description); the contract of the Parquet output
+_SPEC: dict[str, tuple[str, tuple[tuple[str, str, str], ...]]] = {
+    "articles": ("One row per article that was analysed.", (
+        _DOC,
+        ("headline", _S, "First non-empty line when it reads as a headline."),
+        ("outlet", _S, "Site or paper named in the dateline or credit (from the text)."),
+        ("dateline", _S, "Place of the dateline, e.g. 'DENPASAR'."),
+        ("published", _TS, "Publication time (midnight when only the day is known), local time as given."),
+        ("published_iso", _S, "Publication date as ISO text at its known precision, e.g. '2024-04-18'."),
+        ("reference_date", _D, "Date used to resolve partial and relative dates."),
+        ("url", _S, "The input's url column/key, when it has one."),
+        ("relevance_score", _F, "0 (off topic) to 1 (about ASN neutrality in elections)."),
+        ("relevance_label", _S, "asn_neutrality, election_other or off_topic."),
+        ("n_officials", _I, "Officials found (rows in officials, unless --only-relevant dropped them)."),
+        ("n_quotes", _I, "Quotes found."),
+        ("n_sanctions", _I, "Sanctions found."),
+        ("n_statistics", _I, "Statistics found."),
+        ("n_dates", _I, "Date expressions found."),
+        ("n_warnings", _I, "Warnings (rows in the warnings table)."),
+    )),
+    "officials": ("One row per official per article.", (
+        _DOC, _IDX,
+        ("name", _S, "Fullest form of the name, without honorifics or titles."),
+        ("aliases", _LS, "Shorter forms the article uses."),
+        ("position", _S, "Title, acronyms expanded."),
+        ("organization", _S, "Body the position belongs to."),
+        ("region", _S, "Province, regency or city the position serves."),
+        ("n_mentions", _I, "How often the article names this official."),
+        ("mention_starts", _LI, "Start offset of every mention."),
+        ("mention_ends", _LI, "End offset of every mention."),
+    )),
+    "quotes": ("One row per direct or indirect quote.", (
+        _DOC, _IDX,
+        ("kind", _S, "direct (inside quotation marks) or indirect (reported)."),
+        ("text", _S, "The quoted or reported words."),
+        ("speaker", _S, "Official's name, else the raw name; null if unresolved."),
+        ("cue", _S, "Speech verb as written: 'kata', 'tegas' …"),
+        *_SPAN,
+        ("speaker_start", _I, "Start offset of the speaker's name, if in the text."),
+        ("speaker_end", _I, "End offset of the speaker's name."),
+    )),
+    "sanctions": ("One row per sanction mentioned.", (
+        _DOC, _IDX,
+        ("type", _S, "Sanction type (SPEC enum), e.g. written_reprimand."),
+        ("severity", _S, "light, moderate or severe; null when not stated."),
+        ("status", _S, "imposed, recommended, proposed, threatened or mentioned."),
+        ("text", _S, "The words naming the sanction."),
+        *_SPAN,
+    )),
+    "statistics": ("One row per count of violations, reports, cases or people.", (
+        _DOC, _IDX,
+        ("value", _F, "The number, normalised: '2.034' → 2034."),
+        ("approximate", _B, "True for 'ratusan', 'sekitar' and the like."),
+        ("unit", _S, "cases, persons, reports or percent."),
+        ("measure", _S, "reported, recorded, proven, recommended, sanctioned or other."),
+        ("topic", _S, "asn_neutrality, money_politics, election_violation or other."),
+        ("year", _I, "Year the counted events belong to."),
+        ("as_of", _S, "ISO date of 'per 30 September 2020'."),
+        ("region", _S, "Where, when narrower than national."),
+        ("source", _S, "Who counted: 'KASN', 'Bawaslu'."),
+        ("text", _S, "The number and what it counts, as written."),
+        *_SPAN,
+    )),
+    "dates": ("One row per calendar expression.", (
+        _DOC, _IDX,
+        ("text", _S, "The expression as written."),
+        ("value", _S, "ISO value at its precision: '2024-04-18', '2024-11', '2024'."),
+        ("granularity", _S, "datetime, day, month or year."),
+        ("relative", _B, "True for 'kemarin', 'pekan depan' …"),
+        *_SPAN,
+    )),
+    "warnings": ("One row per warning: what was repaired or could not be resolved.", (
+        _DOC, _IDX,
+        ("code", _S, "Stable code, e.g. decoded_cp1252, weekday_mismatch (see models.WARNING_CODES)."),
+        ("message", _S, "What happened, in one line."),
+        ("span_start", _I, "Where in the input it happened, when it has one place."),
+        ("span_end", _I, "End offset of that place."),
+    )),
+    "errors": ("One row per input record that gave no facts.", (
+        ("doc_id", _S, "The record's id, or FILE:LINE / FILE:ROW when it has none."),
+        ("error_type", _S, "InputError, TimeLimit, DuplicateId, BadRecord, TruncatedInput …"),
+        ("message", _S, "What went wrong, in one line."),
+        ("source", _S, "Where the record was read: FILE:LINE or the file."),
+    )),
 }  # fmt: skip
+
+#: column name → Arrow type name, per table (without the ``--keep-columns`` extras)
+COLUMNS: dict[str, dict[str, str]] = {
+    name: {col: typ for col, typ, _ in cols} for name, (_, cols) in _SPEC.items()
+}
+
+
+def kept_name(column: str) -> str:
+    """The ``articles`` column an input column kept with ``--keep-columns`` becomes
+    (``input_`` in front where it would clash with a column of its own, e.g. ``outlet``)."""
+    return f"input_{column}" if column in COLUMNS["articles"] else column
 
 
 def _span(span: Span | None) -> tuple[int | None, int | None, str | None]:
     return (None, None, None) if span is None else (span.start, span.end, span.text)
 
 
+def _timestamp(iso: str | None) -> dt.datetime | None:
+    """An ISO date or date-time as a naive datetime (None when it is neither)."""
+    if not iso:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(iso) if "T" in iso else None
+        if value is None:
+            value = dt.datetime.combine(dt.date.fromisoformat(iso[:10]), dt.time())
+    except ValueError:
+        return None
+    return value.replace(tzinfo=None, microsecond=0)
+
+
+def _date(iso: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def _warning_parts(w: Any) -> tuple[str, str, Span | None]:
+    """(code, message, span) of a warning, whether a record or a version-1 string."""
+    if isinstance(w, str):
+        return "legacy", w, None
+    return getattr(w, "code", "legacy"), getattr(w, "message", str(w)), getattr(w, "span", None)
+
+
+def is_off_topic(facts: ArticleFacts) -> bool:
+    """True when the relevance model labels the article ``off_topic``."""
+    rel = getattr(facts, "relevance", None)
+    return rel is not None and rel.label == "off_topic"
+
+
 def facts_to_rows(
-    facts: ArticleFacts, *, url: str | None = None
+    facts: ArticleFacts,
+    *,
+    url: str | None = None,
+    meta: dict[str, Any] | None = None,
+    only_relevant: bool = False,
 ) -> dict[str, list[dict[str, Any]]]:
-    """The rows one article contributes to each fact table (``errors`` is never touched)."""
+    """The rows one article contributes to each fact table (``errors`` is never touched).
+
+    ``meta`` holds kept input columns (added to the ``articles`` row under
+    :func:`kept_name`); with ``only_relevant`` an off-topic article gives its ``articles``
+    row only.
+    """
     doc = facts.doc_id
-    rows: dict[str, list[dict[str, Any]]] = {
-        "articles": [
-            {
-                "doc_id": doc,
-                "headline": facts.headline,
-                "outlet": facts.outlet,
-                "dateline": facts.dateline,
-                "published": facts.published,
-                "reference_date": facts.reference_date,
-                "url": url,
-                "n_officials": len(facts.officials),
-                "n_quotes": len(facts.quotes),
-                "n_sanctions": len(facts.sanctions),
-                "n_statistics": len(facts.statistics),
-                "n_dates": len(facts.dates),
-                "warnings": list(facts.warnings),
-            }
-        ],
-        "officials": [],
-        "quotes": [],
-        "sanctions": [],
-        "statistics": [],
-        "dates": [],
+    rel = getattr(facts, "relevance", None)
+    article = {
+        "doc_id": doc,
+        "headline": facts.headline,
+        "outlet": facts.outlet,
+        "dateline": facts.dateline,
+        "published": _timestamp(facts.published),
+        "published_iso": facts.published,
+        "reference_date": _date(facts.reference_date),
+        "url": url,
+        "relevance_score": None if rel is None else float(rel.score),
+        "relevance_label": None if rel is None else rel.label,
+        "n_officials": len(facts.officials),
+        "n_quotes": len(facts.quotes),
+        "n_sanctions": len(facts.sanctions),
+        "n_statistics": len(facts.statistics),
+        "n_dates": len(facts.dates),
+        "n_warnings": len(facts.warnings),
     }
+    for col, value in (meta or {}).items():
+        article[kept_name(col)] = value
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in FACT_TABLES}
+    rows["articles"].append(article)
+    if only_relevant and is_off_topic(facts):
+        return rows
     for i, o in enumerate(facts.officials):
         rows["officials"].append(
             {
@@ -120,8 +240,8 @@ def facts_to_rows(
                 "text": q.text,
                 "speaker": q.speaker,
                 "cue": q.cue,
-                "start": start,
-                "end": end,
+                "span_start": start,
+                "span_end": end,
                 "speaker_start": s_start,
                 "speaker_end": s_end,
             }
@@ -136,8 +256,8 @@ def facts_to_rows(
                 "severity": _enum(s.severity),
                 "status": _enum(s.status),
                 "text": text,
-                "start": start,
-                "end": end,
+                "span_start": start,
+                "span_end": end,
             }
         )
     for i, st in enumerate(facts.statistics):
@@ -156,8 +276,8 @@ def facts_to_rows(
                 "region": st.region,
                 "source": st.source,
                 "text": text,
-                "start": start,
-                "end": end,
+                "span_start": start,
+                "span_end": end,
             }
         )
     for i, d in enumerate(facts.dates):
@@ -170,8 +290,21 @@ def facts_to_rows(
                 "value": d.value,
                 "granularity": _enum(d.granularity),
                 "relative": d.relative,
-                "start": start,
-                "end": end,
+                "span_start": start,
+                "span_end": end,
+            }
+        )
+    for i, w in enumerate(facts.warnings):
+        code, message, span = _warning_parts(w)
+        start, end, _ = _span(span)
+        rows["warnings"].append(
+            {
+                "doc_id": doc,
+                "idx": i,
+                "code": code,
+                "message": message,
+                "span_start": start,
+                "span_end": end,
             }
         )
     return rows
@@ -190,13 +323,18 @@ def error_row(
 
 
 class TableBuilder:
-    """Collects rows for every table and turns them into Arrow tables with fixed schemas."""
+    """Collects rows for every table and turns them into Arrow tables with fixed schemas.
 
-    def __init__(self) -> None:
+    ``keep`` names the input columns kept in ``articles`` (``--keep-columns``)."""
+
+    def __init__(self, keep: Sequence[str] = ()) -> None:
+        self.keep = tuple(keep)
         self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
 
-    def add_facts(self, facts: ArticleFacts, *, url: str | None = None) -> None:
-        self.add_rows(facts_to_rows(facts, url=url))
+    def add_facts(
+        self, facts: ArticleFacts, *, url: str | None = None, meta: dict[str, Any] | None = None
+    ) -> None:
+        self.add_rows(facts_to_rows(facts, url=url, meta=meta))
 
     def add_rows(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         for name, part in rows.items():
@@ -211,33 +349,76 @@ class TableBuilder:
         return len(self.rows["articles"]) + len(self.rows["errors"])
 
     def to_arrow(self) -> dict[str, pa.Table]:
-        return {name: arrow_table(name, rows) for name, rows in self.rows.items()}
+        return {name: arrow_table(name, rows, keep=self.keep) for name, rows in self.rows.items()}
 
     def to_pandas(self) -> dict[str, pd.DataFrame]:
         return {name: table.to_pandas() for name, table in self.to_arrow().items()}
 
 
-def schema(name: str) -> pa.Schema:
-    """The Arrow schema of table ``name``."""
+def _arrow_type(name: str) -> pa.DataType:
     import pyarrow as pa
 
-    types = {
+    return {
         _S: pa.string(),
         _I: pa.int64(),
         _F: pa.float64(),
         _B: pa.bool_(),
         _LS: pa.list_(pa.string()),
         _LI: pa.list_(pa.int64()),
-    }
-    return pa.schema([pa.field(col, types[t]) for col, t in COLUMNS[name].items()])
+        _TS: pa.timestamp("ms"),  # what Parquet stores (it has no seconds unit)
+        _D: pa.date32(),
+    }[name]
 
 
-def arrow_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+def schema(name: str, keep: Sequence[str] = ()) -> pa.Schema:
+    """The Arrow schema of table ``name`` (``keep``: kept input columns, ``articles`` only)."""
+    import pyarrow as pa
+
+    fields = [pa.field(col, _arrow_type(t)) for col, t in COLUMNS[name].items()]
+    if name == "articles":
+        fields += [pa.field(kept_name(c), pa.string()) for c in keep]
+    return pa.schema(fields)
+
+
+def arrow_table(name: str, rows: list[dict[str, Any]], keep: Sequence[str] = ()) -> pa.Table:
     """Rows of table ``name`` as an Arrow table with its fixed schema (empty rows allowed)."""
     import pyarrow as pa
 
     # the same table as column lists would give, built in one pass without the lists
-    return pa.Table.from_pylist(rows, schema=schema(name))
+    return pa.Table.from_pylist(rows, schema=schema(name, keep))
+
+
+_JSON_TYPES: dict[str, dict[str, Any]] = {
+    _S: {"type": ["string", "null"]},
+    _I: {"type": ["integer", "null"]},
+    _F: {"type": ["number", "null"]},
+    _B: {"type": ["boolean", "null"]},
+    _LS: {"type": "array", "items": {"type": "string"}},
+    _LI: {"type": "array", "items": {"type": "integer"}},
+    _TS: {"type": ["string", "null"], "format": "date-time"},
+    _D: {"type": ["string", "null"], "format": "date"},
+}
+
+
+def data_dictionary() -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of one row of every table, with Arrow types and
+    descriptions: ``python -m extractor schema --tables``."""
+    out: dict[str, Any] = {}
+    for name, (about, cols) in _SPEC.items():
+        key = ["doc_id", "idx"] if "idx" in COLUMNS[name] else ["doc_id"]
+        out[name] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": name,
+            "description": f"{about} Key: ({', '.join(key)}). Files: OUT.parquet/{name}/*.parquet",
+            "type": "object",
+            "properties": {
+                col: {**_JSON_TYPES[typ], "x-arrow-type": typ, "description": text}
+                for col, typ, text in cols
+            },
+            "required": [c for c, _, _ in cols],
+            "additionalProperties": name == "articles",  # --keep-columns adds string columns
+        }
+    return out
 
 
 def facts_to_tables(
@@ -258,19 +439,21 @@ def extract_frame(
     text_field: str = "text",
     published_field: str = "published",
     url_field: str = "url",
+    keep_columns: Sequence[str] = (),
     extractor: Extractor | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Extract every row of ``df`` and return the flat tables as pandas DataFrames.
 
     ``df`` needs a text column; the id column is optional (the row index is used), and so
     are the published and url columns. A row that fails (non-string text, unreadable date …)
-    becomes a row of ``errors`` and the others go on. For many rows, run
-    ``python -m extractor batch`` or :mod:`extractor.dask` instead: this runs in-process.
+    becomes a row of ``errors`` and the others go on. ``keep_columns`` are copied to
+    ``articles``. For many rows, run ``python -m extractor batch`` or :mod:`extractor.dask`
+    instead: this runs in-process.
     """
-    if text_field not in df.columns:
-        raise KeyError(
-            f"no text column {text_field!r} (columns: {', '.join(map(str, df.columns))})"
-        )
+    missing = [c for c in (text_field, *keep_columns) if c not in df.columns]
+    if missing:
+        what = "text column" if missing[0] == text_field else "column to keep"
+        raise KeyError(f"no {what} {missing[0]!r} (columns: {', '.join(map(str, df.columns))})")
     if extractor is None:
         from extractor.pipeline import default_extractor
 
@@ -279,15 +462,17 @@ def extract_frame(
     texts = df[text_field]
     published = df[published_field] if published_field in df.columns else [None] * len(df)
     urls = df[url_field] if url_field in df.columns else [None] * len(df)
-    builder = TableBuilder()
-    for doc_id, text, pub, url in zip(ids, texts, published, urls, strict=True):
+    kept = [df[c] for c in keep_columns]
+    builder = TableBuilder(keep_columns)
+    for row_no, (doc_id, text, pub, url) in enumerate(zip(ids, texts, published, urls, strict=True)):
         doc = str(doc_id)
         try:
             facts = extract_one(extractor, doc, text, pub)
         except Exception as exc:  # one bad row must not stop the frame
             builder.add_error(doc, type(exc).__name__, one_line(exc))
             continue
-        builder.add_facts(facts, url=none_if_missing(url))
+        meta = {c: as_text(col.iloc[row_no]) for c, col in zip(keep_columns, kept, strict=True)}
+        builder.add_facts(facts, url=as_text(url), meta=meta)
     return builder.to_pandas()
 
 
@@ -313,6 +498,20 @@ def none_if_missing(value: Any) -> Any:
     return value
 
 
+def as_text(value: Any) -> str | None:
+    """A kept metadata value as text (None stays None; lists and dicts as JSON)."""
+    value = none_if_missing(value)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list | dict | tuple):
+        import json
+
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
 def one_line(exc: BaseException) -> str:
     """An exception as one short line for an errors table or a message."""
     text = " ".join(str(exc).split()) or type(exc).__name__
@@ -325,8 +524,10 @@ __all__ = [
     "TABLES",
     "TableBuilder",
     "arrow_table",
+    "data_dictionary",
     "extract_frame",
     "facts_to_rows",
     "facts_to_tables",
+    "kept_name",
     "schema",
 ]

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 from extractor.document import Article, Region, Sentence
 from extractor.patterns import PatternFile, lexicon, load
@@ -71,9 +75,58 @@ def make_nlp() -> Language:
     return IndonesianNews()
 
 
+#: a stretch without white space longer than this is cut into pieces before spaCy sees it
+_MAX_CHUNK = 64
+_LONG_CHUNK = re.compile(rf"\S{{{_MAX_CHUNK + 1},}}")
+#: word runs and runs of other marks inside a chunk (no white space there)
+_RUNS = re.compile(r"\w+|\W+")
+#: a run of marks this long is one token (``keep_whole`` in patterns/text.toml says 12)
+_MARK_RUN = 12
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` in time linear in the length of every token.
+
+    spaCy peels prefixes and suffixes one at a time and searches the rest of the token
+    again after each, so a token of n characters with many affixes (``ASN”””…``,
+    ``===ASN===``, ``((((x))))``, ``ASN's's's…``) costs n² (63 s for 8,000 marks). A
+    stretch without white space longer than ``_MAX_CHUNK`` characters (17 in the 22,000
+    bench articles: long URLs, comma runs) is first cut: a long run of marks becomes its
+    own piece (one token, as ``keep_whole`` says), and the rest is cut where a word meets
+    a mark, into pieces of about ``_MAX_CHUNK``. Ordinary text is tokenized as before.
+    """
+    if len(text) <= _MAX_CHUNK or _LONG_CHUNK.search(text) is None:
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    cuts: list[int] = []
+    for chunk in _LONG_CHUNK.finditer(text):
+        cuts.extend(_cuts(chunk.start(), chunk.group()))
+    bounds = [0, *cuts, len(text)]
+    docs = [nlp.make_doc(text[a:b]) for a, b in itertools.pairwise(bounds) if b > a]
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    assert doc.text == text, "pre-segmentation must not change the text"
+    return doc
+
+
+def _cuts(offset: int, chunk: str) -> list[int]:
+    """Where to cut one long stretch without white space (offsets into the whole text)."""
+    cuts: list[int] = []
+    piece = 0
+    for m in _RUNS.finditer(chunk):
+        s, e = m.span()
+        if e - s >= _MARK_RUN and not chunk[s].isalnum() and chunk[s] != "_":
+            cuts += [c for c in (s, e) if piece < c < len(chunk)]
+            piece = e
+        elif e - piece > _MAX_CHUNK and s > piece:
+            cuts.append(s)
+            piece = s
+    return [offset + c for c in cuts]
+
+
 def analyse(art: Article, nlp: Language) -> None:
     """Tokenize the analysed text once and split body and caption paragraphs into sentences."""
-    art.doc = nlp.make_doc(art.text)
+    art.doc = make_doc(nlp, art.text)
     # plain (start, end) pairs: walking spaCy Token objects costs ~10 µs each
     arr = art.doc.to_array([IDX, LENGTH]).tolist() if len(art.doc) else []
     art.tokens = [(i, i + n) for i, n in arr]

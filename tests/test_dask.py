@@ -60,6 +60,38 @@ def test_extract_tables_over_a_dask_dataframe(cluster) -> None:
     assert errors["doc_id"].tolist() == ["d2"]
 
 
+def test_extract_bag_gives_bare_texts_ids_unique_across_partitions(cluster) -> None:
+    out = xdask.extract_bag(db.from_sequence([article(i) for i in range(6)], npartitions=3))
+    ids = [f["doc_id"] for f in out.compute()]
+    assert len(set(ids)) == 6 and ids[:2] == ["0:0", "0:1"]
+
+
+def test_extract_tables_over_a_bag_of_texts_and_records(cluster) -> None:
+    items = [{"id": "r0", "text": article(0)}, article(1), {"id": "r2"}, article(3)]
+    tables = xdask.extract_tables(db.from_sequence(items, npartitions=2))
+    articles, errors = dask.compute(tables["articles"], tables["errors"])
+    assert articles["doc_id"].tolist() == ["r0", "0:1", "1:1"]
+    assert errors["doc_id"].tolist() == ["r2"]
+
+
+def test_tables_computed_together_extract_each_partition_once(cluster, monkeypatch) -> None:
+    from extractor.pipeline import Extractor
+
+    calls: list[str] = []
+    real = Extractor.extract
+
+    def counting(self, text, **kw):
+        calls.append(kw.get("doc_id"))
+        return real(self, text, **kw)
+
+    monkeypatch.setattr(Extractor, "extract", counting)  # the cluster runs in this process
+    pdf = pd.DataFrame({"id": [f"c{i}" for i in range(4)], "text": [article(i) for i in range(4)]})
+    tables = xdask.extract_tables(dd.from_pandas(pdf, npartitions=2))
+    computed = dask.compute(*tables.values())
+    assert len(computed) == len(TABLES)
+    assert sorted(calls) == ["c0", "c1", "c2", "c3"]  # once each, for all eight tables
+
+
 def test_batch_engine_dask_matches_the_local_engine(cluster, tmp_path: Path) -> None:
     lc, _ = cluster
     src = tmp_path / "in.jsonl"
@@ -80,9 +112,9 @@ def test_batch_engine_dask_writes_the_same_parquet_as_the_local_engine(
     rows = [{"id": f"j{i:03d}", "text": article(i)} for i in range(30)] + [{"id": "bad"}]
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     local, remote = tmp_path / "local.parquet", tmp_path / "dask.parquet"
-    assert batch.main([str(src), "-o", str(local), "--workers", "1", "--part-size", "7"]) == 0
+    assert batch.main([str(src), "-o", str(local), "--workers", "1", "--part-size", "7"]) == 3
     argv = [str(src), "-o", str(remote), "--engine", "dask", "--scheduler", lc.scheduler_address]
-    assert batch.main([*argv, "--chunk-size", "4", "--part-size", "7"]) == 0
+    assert batch.main([*argv, "--chunk-size", "4", "--part-size", "7"]) == 3
     files = sorted(p.relative_to(local) for p in local.rglob("*.parquet"))
     assert files == sorted(p.relative_to(remote) for p in remote.rglob("*.parquet"))
     assert all((local / f).read_bytes() == (remote / f).read_bytes() for f in files)

@@ -112,7 +112,8 @@ def test_weekday_contradiction_in_a_full_date_is_a_warning() -> None:
     assert warnings == []
     got, warnings = parse_date_ex("Kamis (22/11/2023)", REF)
     assert got is not None and got.value == "2023-11-22"
-    assert len(warnings) == 1 and "Wednesday" in warnings[0]
+    assert len(warnings) == 1 and "Wednesday" in warnings[0].message
+    assert warnings[0].code == "weekday_mismatch"
 
 
 def test_weekday_contradiction_in_a_partial_date_is_a_warning() -> None:
@@ -247,4 +248,4 @@ def test_range_gives_both_ends_and_weekday_mismatch_warns() -> None:
         "Rabu (20/12/2013).\n"
     )
     assert [d.value for d in art.dates] == ["2024-09-15", "2024-09-18", "2013-12-20"]
-    assert any("Friday" in w for w in art.warnings)
+    assert any("Friday" in w.message for w in art.warnings)

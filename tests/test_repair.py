@@ -54,8 +54,8 @@ def test_mac_roman_mojibake_is_undone_exactly(raw: str, expected: str) -> None:
     fixed = repair(raw)
     assert fixed.text == expected
     assert "“Kami" in repair(KOMPAS).text and "B,” ujarnya" in repair(KOMPAS).text
-    assert len(fixed.warnings) == 1 and "mojibake" in fixed.warnings[0]
-    assert "mac_roman" in fixed.warnings[0]
+    assert [w.code for w in fixed.warnings] == ["mojibake_repaired"]
+    assert "mac_roman" in fixed.warnings[0].message
     assert_map(fixed)
 
 
@@ -73,7 +73,7 @@ def test_cp1252_mojibake_is_undone() -> None:
     raw = "â€œSaya netral,â€\x9d kata Kepala Dinas. Ã‰lite cafÃ© Â\xa0harga"
     fixed = repair(raw)
     assert fixed.text == "“Saya netral,” kata Kepala Dinas. Élite café \xa0harga"
-    assert "cp1252" in fixed.warnings[0]
+    assert "cp1252" in fixed.warnings[0].message
     assert_map(fixed)
 
 
@@ -98,7 +98,9 @@ def test_invisible_characters_are_removed_and_reported() -> None:
     raw = "Pe\u200bmilu \ufeffserentak\u200e 2024 oleh KPU\u200c\u200d \u00adBali"
     fixed = repair(raw)
     assert fixed.text == "Pemilu serentak 2024 oleh KPU Bali"
-    assert fixed.warnings == ["removed 6 invisible characters (zero-width, direction marks)"]
+    assert [(w.code, w.message) for w in fixed.warnings] == [
+        ("invisible_removed", "removed 6 invisible characters (zero-width, direction marks)")
+    ]
     i = fixed.text.index("Pemilu")
     assert fixed.original[slice(*fixed.span_to_original(i, i + 6))] == "Pe\u200bmilu"
     j = fixed.text.index("KPU")
@@ -122,8 +124,11 @@ def test_html_page_is_stripped_with_block_tags_as_line_breaks() -> None:
         "Kedua.",
     ]
     assert "bukan teks" not in fixed.text and "color" not in fixed.text
-    assert any(w.startswith("input is HTML") for w in fixed.warnings)
-    assert any(w.startswith("unescaped 3 HTML entities") for w in fixed.warnings)
+    assert any(w.code == "html_stripped" for w in fixed.warnings)
+    assert any(
+        w.code == "html_entities_unescaped" and w.message.startswith("unescaped 3 HTML entities")
+        for w in fixed.warnings
+    )
     i = fixed.text.index("Dewa Made Indra")
     s, e = fixed.span_to_original(i, i + len("Dewa Made Indra"))
     assert page[s:e] == "Dewa Made Indra"
@@ -140,7 +145,7 @@ def test_stray_inline_tag_keeps_the_line_structure() -> None:
 def test_entities_in_plain_text_are_unescaped() -> None:
     fixed = repair("Kata dia&nbsp;&quot;ya&quot; &#8220;x&#x201D; &bogus; A&amp;B")
     assert fixed.text == 'Kata dia\xa0"ya" “x” &bogus; A&B'
-    assert fixed.warnings == ["unescaped 6 HTML entities (&nbsp; → \xa0)"]
+    assert [w.message for w in fixed.warnings] == ["unescaped 6 HTML entities (&nbsp; → \xa0)"]
 
 
 @pytest.mark.parametrize(

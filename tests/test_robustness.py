@@ -111,7 +111,7 @@ def test_line_ends_and_spaces(ex: Extractor, variant: str) -> None:
 def test_zero_width_characters_are_removed_with_a_warning(ex: Extractor) -> None:
     text = ARTICLE.replace("ASN", "A\u200bSN").replace("Bawaslu", "\ufeffBawa\u200dslu\u200e")
     facts = check(ex.extract(text), text)
-    assert any("invisible characters" in w for w in facts.warnings)
+    assert any(w.code == "invisible_removed" for w in facts.warnings)
     plain = ex.extract(ARTICLE)
     assert len(facts.quotes) == len(plain.quotes)
     assert [q.text for q in facts.quotes] == [q.text for q in plain.quotes]
@@ -124,7 +124,7 @@ def test_mac_roman_mojibake_is_repaired_and_spans_index_the_input(ex: Extractor)
     text = ARTICLE.encode("utf-8").decode("mac_roman")  # “ → ‚Äú, as in 37 % of the bench
     assert "‚Äú" in text
     facts = check(ex.extract(text), text)
-    assert any("mojibake" in w for w in facts.warnings)
+    assert any(w.code == "mojibake_repaired" for w in facts.warnings)
     plain = ex.extract(ARTICLE)
     # records hold the repaired text: the same facts as the clean article
     assert [q.text for q in facts.quotes] == [q.text for q in plain.quotes]
@@ -138,7 +138,7 @@ def test_cp1252_mojibake_is_repaired(ex: Extractor) -> None:
     text = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in ARTICLE.encode())
     assert "â€œ" in text
     facts = check(ex.extract(text), text)
-    assert any("mojibake" in w for w in facts.warnings)
+    assert any(w.code == "mojibake_repaired" for w in facts.warnings)
 
 
 def test_html_input_is_stripped(ex: Extractor) -> None:
@@ -152,7 +152,7 @@ def test_html_input_is_stripped(ex: Extractor) -> None:
         .replace("”", "&rdquo;")
     )
     facts = check(ex.extract(page), page)
-    assert any(w.startswith("input is HTML") for w in facts.warnings)
+    assert any(w.code == "html_stripped" for w in facts.warnings)
     for span in facts.spans():
         assert "<" not in span.text and ">" not in span.text
 
@@ -230,7 +230,7 @@ def test_max_chars_cuts_with_a_warning(ex: Extractor, monkeypatch: pytest.Monkey
     monkeypatch.setattr(ex, "max_chars", 300)
     text = ARTICLE * 5
     facts = check(ex.extract(text), text)
-    assert any("only the first 300 were analysed" in w for w in facts.warnings)
+    assert any(w.code == "truncated" and "only the first 300 " in w.message for w in facts.warnings)
     for span in facts.spans():
         assert span.end <= 300
 
@@ -238,13 +238,13 @@ def test_max_chars_cuts_with_a_warning(ex: Extractor, monkeypatch: pytest.Monkey
 def test_five_megabyte_single_line(small_ex: Extractor) -> None:
     text = (ARTICLE.replace("\n", " ") * (5_000_000 // len(ARTICLE) + 1))[:5_000_000]
     facts = check(small_ex.extract(text), text)
-    assert any("5,000,000 characters" in w for w in facts.warnings)
+    assert any("5,000,000 characters" in w.message for w in facts.warnings)
 
 
 def test_hundred_thousand_lines(small_ex: Extractor) -> None:
     text = "\n".join(f"Baris {i}: kata Bupati." for i in range(100_000))
     facts = check(small_ex.extract(text), text)
-    assert any("only the first 20,000" in w for w in facts.warnings)
+    assert any("only the first 20,000" in w.message for w in facts.warnings)
 
 
 # -- determinism and random text -----------------------------------------------------------
@@ -355,14 +355,15 @@ def test_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
     text = ARTICLE.replace("ASN", "ASN café")  # “ ” é – all in cp1252
     got = read(write(tmp_path, text.encode("cp1252")))
     assert got.text == text
-    assert len(got.warnings) == 1 and "Windows-1252" in got.warnings[0]
+    assert [w.code for w in got.warnings] == ["decoded_cp1252"]
+    assert "Windows-1252" in got.warnings[0].message
 
 
 def test_utf8_with_a_few_stray_bytes_keeps_the_utf8(tmp_path: Path) -> None:
     data = "Kata “Bupati” ".encode() + b"caf\xe9 " + "– selesai".encode()
     got = read(write(tmp_path, data))
     assert got.text == "Kata “Bupati” café – selesai"
-    assert "1 bytes are not UTF-8" in got.warnings[0]
+    assert "1 bytes are not UTF-8" in got.warnings[0].message
 
 
 @pytest.mark.parametrize(

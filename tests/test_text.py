@@ -6,7 +6,7 @@ import pytest
 
 from extractor.clean import analyse_layout
 from extractor.document import Article
-from extractor.text import analyse, make_nlp
+from extractor.text import analyse, make_doc, make_nlp
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +63,56 @@ def test_a_long_run_of_marks_is_one_token(nlp):
     run = "“" * 5000
     words = [t.text for t in nlp(f"Awal {run} akhir")]
     assert words == ["Awal", run, "akhir"]
+
+
+# -- hostile tokens: the work must stay linear in the length of a token -------------------------
+
+HOSTILE = {
+    "closing marks": lambda n: "ASN" + "”" * n,
+    "equals around a word": lambda n: "=" * (n // 2) + "ASN" + "=" * (n // 2),
+    "brackets around a word": lambda n: "(" * (n // 2) + "ASN" + ")" * (n // 2),
+    "straight quotes": lambda n: '"' * n + "ASN",
+    "possessive suffixes": lambda n: "ASN" + "'s" * (n // 2),
+    "mixed quote run": lambda n: "(“" * (n // 2) + "Bupati",
+}
+
+
+@pytest.fixture(scope="module")
+def counting_nlp():
+    """A pipeline whose suffix search counts the characters it is handed."""
+    nlp_ = make_nlp()
+    tok = nlp_.tokenizer
+    search = tok.suffix_search
+    searched = [0]
+
+    def counting(s: str):
+        searched[0] += len(s)
+        return search(s)
+
+    tok.suffix_search = counting  # recompiles the special cases: once per module
+    return nlp_, searched
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_tokens_cost_linear_work(counting_nlp, name):
+    """spaCy peels one affix at a time and searches the rest again: count the characters
+    its suffix search is handed (n² / 2 before pre-segmentation), not the seconds."""
+    nlp_, searched = counting_nlp
+    for n in (2000, 8000):
+        searched[0] = 0
+        text = f"Kata {HOSTILE[name](n)} akhir."
+        doc = make_doc(nlp_, text)
+        assert doc.text == text
+        assert searched[0] < 100 * n, f"{name}: {searched[0]:,} characters searched for n={n:,}"
+
+
+def test_a_long_mark_run_glued_to_a_word_is_one_token(nlp):
+    words = [t.text for t in make_doc(nlp, "Ujar ASN" + "”" * 3000 + " lagi")]
+    assert words == ["Ujar", "ASN", "”" * 3000, "lagi"]
+    words = [t.text for t in make_doc(nlp, "=" * 40 + "ASN" + "=" * 40)]
+    assert words == ["=" * 40, "ASN", "=" * 40]
+
+
+def test_ordinary_text_is_tokenized_as_spacy_does(nlp):
+    text = "Kata Bupati, “ASN harus netral,” ujarnya (18/4/2024). Lihat www.contoh.go.id/berita."
+    assert [t.text for t in make_doc(nlp, text)] == [t.text for t in nlp.make_doc(text)]

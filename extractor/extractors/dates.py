@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from extractor.document import Article
-from extractor.models import DateMention
+from extractor.models import DateMention, Warning
 from extractor.normalize.dates import DatesLexicon, RawDate, fit_year, scan
 from extractor.normalize.dates import resolve as resolve_raw
 from extractor.patterns import load
@@ -77,6 +77,27 @@ def _reference(
     return max(found) if found else _latest_full(caption)
 
 
+@functools.lru_cache(maxsize=4)
+def _joiner(lex: DatesLexicon) -> re.Pattern[str]:
+    return re.compile(f"(?:{lex.range_joiners})", re.I)
+
+
+def _range_years(raws: list[RawDate], text: str, lex: DatesLexicon) -> None:
+    """'1 Januari hingga 21 Maret 2020': a partial date that opens a range takes the end's year."""
+    joiner = _joiner(lex)
+    for a, b in zip(raws, raws[1:], strict=False):
+        if (
+            a.kind == "date"
+            and a.year is None
+            and b.kind == "date"
+            and b.year is not None
+            and a.month is not None
+            and b.month is not None
+            and joiner.fullmatch(text, a.end, b.start)
+        ):
+            a.year = b.year if a.month <= b.month else b.year - 1
+
+
 def resolve(art: Article) -> None:
     """Find every DateMention in body and caption paragraphs and set ``art.reference_date``."""
     text = art.text
@@ -88,7 +109,7 @@ def resolve(art: Article) -> None:
     ref = _reference(art, body, caption, lex)
     art.reference_date = ref
     out: list[DateMention] = []
-    warnings: list[str] = []
+    warnings: list[Warning] = []
     stamp = art.layout.published_span
     if stamp is not None:
         s, e = stamp
@@ -96,14 +117,20 @@ def resolve(art: Article) -> None:
             got, _ = resolve_raw(raw, text[s:e], ref, offset=s)
             if got is not None:
                 out.append(got)
-    for raw in sorted(body + caption, key=lambda r: r.start):
+    ordered = sorted(body + caption, key=lambda r: r.start)
+    _range_years(ordered, text, lex)
+    for raw in ordered:
         got, ws = resolve_raw(raw, text, None if ref is None else ref)
         if got is None:
             continue
         # resolve_raw's spans index the text it was given: here the whole article
         out.append(got)
         warnings.extend(w for w in ws if w not in warnings)
-    if ref is None and any(r.kind == "date" and r.year is None for r in body):
-        warnings.append("partial dates left unresolved: no publication date or full date to take the year from")
     art.dates = out
     art.warnings.extend(warnings)
+    if ref is None:  # SPEC: what cannot be resolved is said, at the words themselves
+        for r in body:
+            if r.kind == "date" and r.year is None:
+                art.warn("partial_date_unresolved", f"date {text[r.start:r.end]!r} left unresolved: no publication date or full date to take the year from", r.start, r.end)
+            elif r.kind in ("relative", "weekday"):
+                art.warn("relative_date_unresolved", f"relative date {text[r.start:r.end]!r} left unresolved: no publication date or full date to count from", r.start, r.end)

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
+from extractor.clauses.layer import ClauseLayer, layer
+from extractor.clauses.vocabulary import expand
 from extractor.document import Article
 from extractor.models import Sanction, SanctionStatus, SanctionType, Severity
 from extractor.patterns import PatternFile, lexicon, load
@@ -38,6 +40,9 @@ class TypeRule(BaseModel):
     requires: str | None = None
     #: forms that count only right beside another sanction ("pidana atau administrasi")
     coordinated: list[str] = []
+    #: text before a match (in its clause) that makes it a class of violation, not a sanction
+    #: ("merupakan tindak pidana", "unsur pidana pemilu")
+    class_before: str | None = None
 
 
 class TyposRule(BaseModel):
@@ -73,7 +78,7 @@ class SanctionsLexicon(PatternFile):
     negated_before: str
     conditional_before: str
     demand_before: str
-    cue_window: int
+    exclude_window: int
     modal_window: int
     modal_cues: list[str]
     list_gap: str
@@ -88,6 +93,7 @@ class _Compiled:
     types: tuple[tuple[SanctionType, tuple[str, ...], re.Pattern[str], re.Pattern[str] | None], ...]
     #: per type rule (same order as ``types``): its forms that count only beside another sanction
     coordinated: tuple[re.Pattern[str] | None, ...]
+    class_before: tuple[re.Pattern[str] | None, ...]
     coordination_gap: re.Pattern[str]
     shared_object: re.Pattern[str]
     excl_before: re.Pattern[str]
@@ -158,6 +164,9 @@ def _compiled(lex: SanctionsLexicon) -> _Compiled:
     return _Compiled(
         types=types,
         coordinated=tuple(words(r.coordinated) if r.coordinated else None for r in lex.types),
+        class_before=tuple(
+            rx(expand(r.class_before)) if r.class_before else None for r in lex.types
+        ),
         coordination_gap=rx(lex.coordination_gap),
         shared_object=rx(lex.shared_object),
         excl_before=rx(_alt(lex.exclude_before)),
@@ -198,15 +207,13 @@ def _scan_units(art: Article) -> list[tuple[int, int, int]]:
     return units
 
 
-_TAIL = 120  # characters of a sentence before a match that exclusion rules look at
-
-
 def extract(art: Article) -> list[Sanction]:
     """Every sanction the headline and body mention, in text order."""
     lex = load(SanctionsLexicon)
     c = _compiled(lex)
     text = art.text
     units = _scan_units(art)
+    clauses = layer(art)
     starts = [u[0] for u in units]
     lower = text.lower()
     found: list[_Hit] = []
@@ -220,8 +227,14 @@ def extract(art: Article) -> list[Sanction]:
                 if pattern is None:
                     continue
                 for m in pattern.finditer(text, us, ue):
-                    if not _excluded(text, m.start(), m.end(), us, ue, c):
-                        out.append(_Hit(m.start(), m.end(), stype, ui))
+                    if _excluded(text, m.start(), m.end(), us, ue, c):
+                        continue
+                    cls = c.class_before[ri]
+                    if cls is not None and cls.search(
+                        text, clauses.clause_start(m.start(), us), m.start()
+                    ):
+                        continue  # "merupakan tindak pidana": what a case is, not a sanction
+                    out.append(_Hit(m.start(), m.end(), stype, ui))
     shared = _shared_objects(text, units, c)
     if shared:  # the verb read with its object replaces the verb read alone
         spans = {(h.start, h.end) for h in shared}
@@ -232,7 +245,7 @@ def extract(art: Article) -> list[Sanction]:
     for ui in range(len(units)):
         hits.extend(_resolve_overlaps([h for h in found if h.sent == ui]))
     _assign_severity(hits, units, text, c)
-    _assign_status(hits, units, text, c)
+    _assign_status(hits, units, text, c, clauses)
     _drop_generic_heads(hits, text, c)
     return [
         Sanction(type=h.type, severity=h.severity, status=h.status, span=art.span(h.start, h.end))
@@ -243,8 +256,9 @@ def extract(art: Article) -> list[Sanction]:
 
 def _excluded(text: str, start: int, end: int, us: int, ue: int, c: _Compiled) -> bool:
     """A match inside a law's title, an institution's name, a routine change of office …"""
+    tail = load(SanctionsLexicon).exclude_window
     return bool(
-        c.excl_before.search(text[max(us, start - _TAIL) : start])
+        c.excl_before.search(text[max(us, start - tail) : start])
         or c.excl_after.match(text[end : min(ue, end + 60)])
     )
 
@@ -370,9 +384,13 @@ def _cue_status(before: str, c: _Compiled) -> SanctionStatus | None:
 
 
 def _assign_status(
-    hits: list[_Hit], units: list[tuple[int, int, int]], text: str, c: _Compiled
+    hits: list[_Hit],
+    units: list[tuple[int, int, int]],
+    text: str,
+    c: _Compiled,
+    clauses: ClauseLayer,
 ) -> None:
-    window = load(SanctionsLexicon).cue_window
+    """Each sanction's status from the cues of its own clause (the clause layer bounds the look-back)."""
     prev: _Hit | None = None
     for h in hits:
         us, ue, para = units[h.sent]
@@ -382,7 +400,11 @@ def _assign_status(
                 h.severity = prev.severity
             prev = h
             continue
-        lo = max(us, h.start - window, prev.end if prev is not None and prev.sent == h.sent else us)
+        lo = max(
+            us,
+            clauses.clause_start(h.start, us),
+            prev.end if prev is not None and prev.sent == h.sent else us,
+        )
         status = _cue_status(text[lo : h.start], c)
         if status is None and c.threatened_after.match(text[h.end : min(ue, h.end + 60)]):
             status = SanctionStatus.threatened

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
+from extractor.clauses.layer import Cue, Item, attach, link
 from extractor.document import Article, NumberMention, Sentence
 from extractor.extractors.officials import RegionLexicon
 from extractor.models import Measure, Statistic, Topic, Unit
@@ -33,6 +34,8 @@ class MeasureCue(BaseModel):
     patterns: list[str]
     #: the cue counts only for these units (all when absent)
     units: list[Unit] | None = None
+    #: a description ("yang diduga …"), outranked by a verb that governs the count
+    weak: bool = False
 
 
 @lexicon("statistics")
@@ -56,8 +59,9 @@ class StatisticsLexicon(PatternFile):
     skip_before: str
     anaphora_after: str
     exclude_sentence: str
-    percent_base_gap: str
-    modal_before: str
+    nominal_cue: str
+    share_count: str
+    ongoing_before: str
     measure_rank: list[Measure]
     year: str
     year_exclude_before: str
@@ -104,8 +108,9 @@ class _Compiled:
     not_counted: re.Pattern[str]
     passive: re.Pattern[str]
     exclude: re.Pattern[str]
-    percent_gap: re.Pattern[str]
-    modal: re.Pattern[str]
+    nominal: re.Pattern[str]
+    share_count: re.Pattern[str]
+    ongoing: re.Pattern[str]
     cues: re.Pattern[str]
     cue_info: tuple[MeasureCue, ...]
     topics: tuple[tuple[Topic, re.Pattern[str]], ...]
@@ -147,8 +152,9 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
         not_counted=re.compile(lex.not_counted_after, re.I),
         passive=re.compile(lex.passive_cue, re.I),
         exclude=re.compile(lex.exclude_sentence, re.I),
-        percent_gap=re.compile(lex.percent_base_gap, re.I),
-        modal=re.compile(lex.modal_before, re.I),
+        nominal=re.compile(lex.nominal_cue, re.I),
+        share_count=re.compile(lex.share_count, re.I),
+        ongoing=re.compile(lex.ongoing_before, re.I),
         cues=re.compile(rf"(?<!\w)(?:{cues})(?!\w)", re.I),
         cue_info=tuple(lex.measures),
         topics=tuple(
@@ -171,6 +177,8 @@ class _Count:
     end: int  # end of the counted noun (or of the number)
     sent: int  # index into the body sentences
     noun: str = ""
+    borrowed: bool = False  # the noun is the previous count's ("sebanyak 278 terbukti")
+    stage: bool = False  # its own predicate names a stage ("dilaporkan", "terbukti"): not a repeat
     measure: Measure = Measure.other
     cued: bool = False
     cue_dist: int = 0  # characters between the count and its measure cue
@@ -179,6 +187,10 @@ class _Count:
     year: int | None = None
     kept: bool = False
     extras: dict[str, str | None] = field(default_factory=dict)
+    item: Item | None = None  # the count phrase as the clause layer linked it
+    drop: bool = False  # a forecast or a condition: not what happened
+    base_cnt: _Count | None = None  # the count this share is of
+    whole: _Count | None = None  # the figure a partitive or follow-up is part of
 
 
 def extract(art: Article) -> list[Statistic]:
@@ -214,6 +226,7 @@ def extract(art: Article) -> list[Statistic]:
                 here.append(cnt)
         if here:
             _measure_clauses(here, s, text, c, lex)
+            here = _link_wholes(here, counts)
             by_sent[si] = here
             counts.extend(here)
     return _finish(art, counts, sents, article, c, lex)
@@ -244,6 +257,12 @@ def _read_count(
         if unit is Unit.persons and c.not_counted.match(text[end : min(s.end, end + 30)]):
             return None  # "16 orang saksi": witnesses, victims, participants
         return _Count(n, unit, end, si, noun=m.group(0).strip())
+    sh = c.share_count.match(after)
+    if sh is not None:  # "1588 atau 79,1 persen ASN": the noun stands after the share
+        m = c.noun.match(after, sh.end())
+        if m is not None:
+            unit = c.unit_keys[int(m.lastgroup[1:])]  # type: ignore[index]
+            return _Count(n, unit, n.end, si, noun=m.group(0).strip())
     # the noun left out: it is the noun of the count just before
     if not (
         c.bare_after.match(after)
@@ -261,59 +280,75 @@ def _read_count(
             break
     if prev is None or prev.unit is Unit.percent:
         return None
-    return _Count(n, prev.unit, n.end, si, noun=prev.noun)
+    return _Count(n, prev.unit, n.end, si, noun=prev.noun, borrowed=True)
 
 
 def _measure_clauses(
     here: list[_Count], s: Sentence, text: str, c: _Compiled, lex: StatisticsLexicon
 ) -> None:
-    """Measure of each count: noun, then the first cue after it, then the last cue before it."""
-    for i, cnt in enumerate(here):
-        lo = here[i - 1].end if i else s.start
-        hi = here[i + 1].num.start if i + 1 < len(here) else s.end
+    """Measure of each count from the clause layer: its noun, else the predicate governing it."""
+    items = [Item(cnt.num.start, cnt.end, percent=cnt.unit is Unit.percent) for cnt in here]
+    clauses = link(text, s.start, s.end, items)
+    units = {cnt.unit for cnt in here}
+    cues = []
+    for m in c.cues.finditer(text, s.start, s.end):
+        k = int(m.lastgroup[1:])  # type: ignore[index]
+        info = c.cue_info[k]
+        if info.units is not None and not units & set(info.units):
+            continue
+        cues.append(
+            Cue(m.start(), m.end(), str(k), nominal=bool(c.nominal.match(m.group(0))), weak=info.weak)
+        )
+    readings = attach(text, items, clauses, cues)
+    for cnt, it, rd in zip(here, items, readings, strict=True):
+        cnt.item = it
+        cnt.drop = it.forecast or clauses[it.clause].conditional
         measure: Measure | None = None
         for m, rx in c.noun_measure:
-            if cnt.noun and rx.fullmatch(cnt.noun):
+            if cnt.noun and not cnt.borrowed and rx.fullmatch(cnt.noun):
                 measure = m
-        if measure is None:
-            measure, pos, _ = _first_cue(text, cnt.end, hi, cnt.unit, c, first=True)
-            cnt.cue_dist = pos - cnt.end
-        if measure is None:
-            measure, start, pos = _first_cue(text, lo, cnt.num.start, cnt.unit, c, first=False)
-            cnt.cue_dist = cnt.num.start - pos
-            # a passive cue before the count has its own subject: "yang dipecat … memiliki 8 orang
-            # anak"; an active one takes the count as its object: "menjatuhkan sanksi kepada dua …"
-            cnt.passive_before = measure is not None and c.passive.match(text, start) is not None
+        cue = rd.cue
+        if cue is not None:
+            info = c.cue_info[int(cue.label)]
+            if info.units is not None and cnt.unit not in info.units and it.share_of is None:
+                cue = None
+        if cue is not None and cnt.unit is Unit.reports and rd.how == "before":
+            cue = None  # "mencatat penerimaan 403 laporan": the reporting noun says reported
+        if measure is None and cue is not None and not rd.negated:
+            measure = c.cue_info[int(cue.label)].measure
+            if c.ongoing.search(text, max(s.start, cue.start - 20), cue.start):
+                measure = Measure.other  # "masih ditindaklanjuti": a stage still under way
+            cnt.cue_dist = abs(cue.start - cnt.end) if cue.start >= cnt.end else cnt.num.start - cue.end
+            cnt.passive_before = rd.how == "before" and c.passive.match(text, cue.start) is not None
+        if rd.negated:
+            measure = Measure.other
         cnt.cued = measure is not None
+        cnt.stage = cnt.cued and rd.how in ("main", "relative") and not (cue and cue.weak)
         cnt.measure = measure or lex.default_measure[cnt.unit]
-    # a percentage joined to the count before it shares its measure
-    for i, cnt in enumerate(here):
-        if (
-            cnt.unit is Unit.percent
-            and i
-            and c.percent_gap.match(text[here[i - 1].end : cnt.num.start])
-        ):
-            cnt.measure = here[i - 1].measure
+        if it.share_of is not None:
+            cnt.base_cnt = here[it.share_of]
+            cnt.measure = cnt.base_cnt.measure
             cnt.cued = True
-            cnt.extras["base"] = "1"
+        if it.whole is not None:
+            cnt.whole = here[it.whole]
 
 
-def _first_cue(
-    text: str, lo: int, hi: int, unit: Unit, c: _Compiled, *, first: bool
-) -> tuple[Measure | None, int, int]:
-    """The first (or last) measure cue in ``text[lo:hi]``, with where it starts and ends."""
-    window = text[lo:hi]
-    found: list[tuple[Measure, int, int]] = []
-    for m in c.cues.finditer(window):
-        cue = c.cue_info[int(m.lastgroup[1:])]  # type: ignore[index]
-        if cue.units is not None and unit not in cue.units:
+def _link_wholes(here: list[_Count], counts: list[_Count]) -> list[_Count]:
+    """Drop forecasts and repeated bases; a follow-up with no whole in its sentence takes the last figure."""
+    out: list[_Count] = []
+    earlier = [x for x in counts if x.unit is not Unit.percent and x.kept is not None]
+    for cnt in here:
+        it = cnt.item
+        if cnt.drop or (cnt.base_cnt is not None and cnt.base_cnt.drop):
             continue
-        if c.modal.search(window[max(0, m.start() - 30) : m.start()]):
-            continue  # "terancam dipecat": a threat, not what was done
-        if first:
-            return cue.measure, lo + m.start(), lo + m.end()
-        found.append((cue.measure, lo + m.start(), lo + m.end()))
-    return found[-1] if found else (None, 0, 0)
+        if it is not None and it.base and any(
+            float(x.num.value) == float(cnt.num.value) for x in earlier
+        ):
+            continue  # "dari 176 laporan": the figure given before, not a new one
+        if it is not None and it.partitive and cnt.whole is None and earlier:
+            cnt.whole = earlier[-1]
+        out.append(cnt)
+    return out
 
 
 class _ArticleFacts:
@@ -383,7 +418,8 @@ class _ArticleFacts:
             years: Counter[int] = Counter()
             for chunk in self._chunks():
                 for m in self._c.election_year.finditer(chunk):
-                    years[int(m.group(1))] += 1
+                    if self.ref_year is None or int(m.group(1)) <= self.ref_year + 1:
+                        years[int(m.group(1))] += 1
             self._year = years.most_common(1)[0][0] if years else None
         return self._year  # type: ignore[return-value]
 
@@ -412,10 +448,12 @@ def _finish(
     text = art.text
     rank = {m: i for i, m in enumerate(lex.measure_rank)}
     out: list[Statistic] = []
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, list[int]] = {}
+    owns: list[str | None] = []  # the place each record's count names right after itself
+    cued: list[bool] = []  # whether each record's measure was read from a predicate
     for i, cnt in enumerate(counts):
         s = sents[cnt.sent]
-        base = counts[i - 1] if cnt.extras.get("base") else None
+        base = cnt.base_cnt
         framed = article.framed(cnt.sent, sents)
         if base is not None:
             if not base.kept:
@@ -433,16 +471,36 @@ def _finish(
                 _topic(cnt, sents, text, c, article) if framed and article.election else Topic.other
             )
             year = _year(cnt, counts, i, s, text, c, article)
+            if cnt.whole is not None and cnt.whole.year is not None:
+                year = cnt.whole.year  # a part of a figure belongs to the figure's year
             if cnt.unit is Unit.percent and (not cnt.cued or topic is Topic.other):
                 continue  # a share of buyers, of a tax, of regions: not a count of ours
         cnt.topic, cnt.year = topic, year
-        key = (float(cnt.num.value), cnt.unit, topic, year)
-        if key in seen:
-            rec = out[seen[key]]
+        region = _region(cnt, s, text, c, lex)
+        # one figure written twice merges, even when its unit word differs ("2007 laporan" …
+        # "2007 ASN"); the same value for two regions stays two
+        key = (float(cnt.num.value), cnt.unit is Unit.percent, topic, year)
+        own = _own_region(cnt, s, text, c)
+        same = [j for j in seen.get(key, ()) if None in (owns[j], own) or owns[j] == own]
+        prev = next((j for j in same if out[j].measure == cnt.measure), same[0] if same else None)
+        if (
+            prev is not None
+            and cnt.stage
+            and cued[prev]
+            and out[prev].measure != cnt.measure
+            and cnt.base_cnt is None
+        ):
+            prev = None  # "5 kades dilaporkan … 5 kades terbukti": one group at two stages
+        if prev is not None:
+            rec = out[prev]
             if cnt.cued and rank[cnt.measure] < rank[Measure(rec.measure)]:
                 rec.measure = cnt.measure.value
+            if rec.region is None:
+                rec.region = region
             continue
-        seen[key] = len(out)
+        seen.setdefault(key, []).append(len(out))
+        owns.append(own)
+        cued.append(cnt.stage)
         out.append(
             Statistic(
                 value=cnt.num.value,
@@ -452,7 +510,7 @@ def _finish(
                 topic=topic,
                 year=year,
                 as_of=_as_of(cnt, sents, article),
-                region=_region(cnt, s, text, c, lex),
+                region=region,
                 source=_source(cnt, sents, text, c),
                 span=art.span(cnt.num.start, cnt.end),
             )
@@ -512,11 +570,16 @@ def _topic_in(chunk: str, c: _Compiled) -> Topic | None:
     return None
 
 
-def _years(text: str, lo: int, hi: int, c: _Compiled) -> list[int]:
+def _years(text: str, lo: int, hi: int, c: _Compiled, max_year: int | None = None) -> list[int]:
     out = []
     for m in c.year.finditer(text, lo, hi):
-        if not c.year_excl.search(text[max(0, m.start() - 40) : m.start()]):
-            out.append(int(m.group(0)))
+        if c.year_excl.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if c.noun.match(text, m.end(), min(len(text), m.end() + 60)):
+            continue  # "dari 2007 laporan", "sebanyak 2078 pelanggar": a count, not a year
+        if max_year is not None and int(m.group(0)) > max_year:
+            continue  # a number's year is never after the article's year + 1
+        out.append(int(m.group(0)))
     return out
 
 
@@ -539,7 +602,7 @@ def _year(
         (cnt.end, nxt, False),
         (s.start, cnt.num.start, True),
     ):
-        ys = _years(text, lo, hi, c)
+        ys = _years(text, lo, hi, c, article.ref_year + 1 if article.ref_year else None)
         if ys:
             return ys[-1] if last else ys[0]
     return article.election_year or article.ref_year
@@ -576,6 +639,14 @@ def _region(
                 # a short form the region list knows: "Jabar" → "Jawa Barat"
                 return load(RegionLexicon).abbreviations.get(name, name)
     return None
+
+
+def _own_region(cnt: _Count, s: Sentence, text: str, c: _Compiled) -> str | None:
+    """A place the count phrase names itself ("4 ASN di Medan"): the figure's own region."""
+    m = c.region.match(text, cnt.end + 1, min(s.end, cnt.end + 60))
+    if m is None or text[cnt.end : cnt.end + 1] not in (" ", "\n"):
+        return None
+    return m.group("name")
 
 
 def _source(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled) -> str | None:

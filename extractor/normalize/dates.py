@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extractor.models import DateMention, Span
+from extractor.models import DateMention, Span, Warning, warn
 from extractor.normalize.numbers import NumbersLexicon, parse_number, scan_matches, starters
 from extractor.patterns import PatternFile, lexicon, load
 
@@ -289,7 +289,7 @@ def fit_year(raw: RawDate, years: list[int]) -> dt.date | None:
 
 def resolve(
     raw: RawDate, text: str, reference: dt.date | None, offset: int = 0
-) -> tuple[DateMention | None, list[str]]:
+) -> tuple[DateMention | None, list[Warning]]:
     """The DateMention ``raw`` stands for, against ``reference``, and any warnings.
 
     ``offset`` is added to the span (to index a larger text). Returns (None, []) when the
@@ -297,7 +297,7 @@ def resolve(
     """
     s = text[raw.start : raw.end]
     span = Span(start=raw.start + offset, end=raw.end + offset, text=s)
-    warnings: list[str] = []
+    warnings: list[Warning] = []
 
     def mention(value: str, gran: str, relative: bool = False) -> DateMention:
         return DateMention(text=s, value=value, granularity=gran, relative=relative, span=span)
@@ -309,9 +309,9 @@ def resolve(
             if d is None:
                 return None, []
             if raw.weekday is not None and d.isoweekday() != raw.weekday:
-                warnings.append(
+                warnings.append(warn("weekday_mismatch",
                     f"date {s!r}: {d.isoformat()} is a {_WEEKDAY_NAMES[d.isoweekday()]}, "
-                    f"not the {_WEEKDAY_NAMES[raw.weekday]} written; kept the date as written"
+                    f"not the {_WEEKDAY_NAMES[raw.weekday]} written; kept the date as written", span)
                 )
         else:
             if reference is None:
@@ -323,12 +323,15 @@ def resolve(
             if not cands:
                 return None, []
             cands.sort(key=lambda x: abs((x - reference).days))
+            if raw.weekday is None:
+                # no weekday to fix the year: the reference year (SPEC), not the nearest date
+                cands.sort(key=lambda x: x.year != reference.year)
             fits = [x for x in cands if raw.weekday is None or x.isoweekday() == raw.weekday]
             d = fits[0] if fits else cands[0]
             if not fits:
-                warnings.append(
+                warnings.append(warn("weekday_mismatch",
                     f"date {s!r}: no year near {reference.isoformat()} makes it a "
-                    f"{_WEEKDAY_NAMES[raw.weekday or 0]}; took {d.isoformat()}"
+                    f"{_WEEKDAY_NAMES[raw.weekday or 0]}; took {d.isoformat()}", span)
                 )
         if raw.hour is not None:
             return mention(f"{d.isoformat()}T{raw.hour:02d}:{raw.minute or 0:02d}", "datetime"), warnings
@@ -376,7 +379,7 @@ def _as_date(reference: dt.date | dt.datetime | str | None) -> dt.date | None:
 
 def parse_date_ex(
     text: str, reference: dt.date | dt.datetime | str | None = None
-) -> tuple[DateMention | None, list[str]]:
+) -> tuple[DateMention | None, list[Warning]]:
     """The first date expression in ``text`` and any warnings (weekday contradictions).
 
     Partial and relative expressions are resolved against ``reference`` (default: today).

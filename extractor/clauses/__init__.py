@@ -1,0 +1,37 @@
+"""The clause layer that statistics and sanctions share (see :mod:`extractor.clauses.layer`)."""
+
+from extractor.clauses.layer import (
+    Clause,
+    ClauseLayer,
+    ClausesLexicon,
+    Cue,
+    Item,
+    Reading,
+    attach,
+    brackets,
+    compiled,
+    layer,
+    link,
+    split,
+)
+from extractor.clauses.vocabulary import Vocabulary, compile_words, expand, word_list, words_rx
+
+__all__ = [
+    "Clause",
+    "ClauseLayer",
+    "ClausesLexicon",
+    "Cue",
+    "Item",
+    "Reading",
+    "Vocabulary",
+    "attach",
+    "brackets",
+    "compile_words",
+    "compiled",
+    "expand",
+    "layer",
+    "link",
+    "split",
+    "word_list",
+    "words_rx",
+]

@@ -1,0 +1,323 @@
+"""People across articles: which officials and speakers are one person.
+
+Each article already merges its own mentions (``Official.aliases``). Across articles a name
+is only evidence, and a weak one when short: merging on every article's aliases chains
+``Budi`` to every Budi. So merges are made in steps, strongest first, each with a guard:
+
+1. a known form of a public figure (``patterns/aliases.toml``: Jokowi → Joko Widodo);
+2. the same full name (two words or more), split where the regions disagree;
+3. spelling variants of a full name (rapidfuzz ratio within blocks of names that share a
+   first letter and word count), when the regions agree;
+4. a shorter full name inside exactly one longer one (``Budi Karya`` → ``Budi Karya Sumadi``);
+5. a one-word name only with agreement on post, body or region, and only when exactly one
+   person fits; otherwise it stays on its own.
+
+Quote speakers take the person of the article's official they name, else are read as names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractor.corpus.aliases import canonical, fold
+
+#: rapidfuzz ratio (0-100) at or above which two full names are one spelling
+FUZZY_RATIO = 90.0
+#: names shorter than this (in characters) are never fuzzy-matched (too little to compare)
+FUZZY_MIN_CHARS = 8
+
+
+@dataclass
+class Mention:
+    """One official row of one article (or one speaker that names nobody in the article)."""
+
+    doc_id: str
+    idx: int
+    name: str
+    key: str  # folded name
+    aliases: list[str] = field(default_factory=list)
+    position: str | None = None
+    organization: str | None = None
+    region: str | None = None
+    region_code: str | None = None
+    date: str | None = None
+    figure: str | None = None  # curated full name, when a known form of a public figure
+    table: str = "officials"  # or "quotes", for a speaker who names no official
+
+
+class _UnionFind:
+    """Union-find that keeps each cluster's members and region roots, for the merge guards."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.parent = list(range(len(mentions)))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+        self.regions: dict[int, set[str]] = {
+            i: ({r} if (r := _region_root(m)) else set()) for i, m in enumerate(mentions)
+        }
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        self.regions[ra] |= self.regions.pop(rb)
+
+    def union_if_regions_agree(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb and _regions_agree(self.regions[ra], self.regions[rb]):
+            self.union(ra, rb)
+
+
+def _region_root(m: Mention) -> str | None:
+    """A comparable region: the province part of its code, else the folded name."""
+    if m.region_code:
+        return m.region_code.split(".")[0]
+    return fold(m.region) if m.region else None
+
+
+def _regions_agree(a: set[str], b: set[str]) -> bool:
+    return not a or not b or bool(a & b)
+
+
+def _agree(m: Mention, members: list[Mention]) -> bool:
+    """A one-word mention agrees with a person on post, body or region (any one, non-null)."""
+    for other in members:
+        for mine, theirs in (
+            (m.position, other.position),
+            (m.organization, other.organization),
+            (m.region, other.region),
+        ):
+            if mine and theirs and fold(mine) == fold(theirs):
+                return True
+    return False
+
+
+def make_mention(row: dict[str, Any], date: str | None) -> Mention:
+    """A :class:`Mention` from an ``officials`` row (column names read at run time)."""
+    name = (row.get("name") or "").strip()
+    aliases = [a for a in (row.get("aliases") or []) if a]
+    figure = canonical(name)
+    if figure is None:
+        figure = next((c for a in aliases if (c := canonical(a)) is not None), None)
+    return Mention(
+        doc_id=str(row["doc_id"]),
+        idx=int(row["idx"]),
+        name=name,
+        key=fold(name),
+        aliases=aliases,
+        position=row.get("position"),
+        organization=row.get("organization"),
+        region=row.get("region"),
+        region_code=row.get("region_code"),
+        date=date,
+        figure=figure,
+    )
+
+
+def cluster(mentions: list[Mention]) -> list[int]:
+    """A cluster number per mention (same number, same person)."""
+    uf = _UnionFind(mentions)
+    # 1. public figures
+    by_figure: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if m.figure:
+            by_figure[m.figure].append(i)
+    for ids in by_figure.values():
+        for i in ids[1:]:
+            uf.union(ids[0], i)
+    # 2. same full name, split by region
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if not m.figure and len(m.key.split()) >= 2:
+            by_name[m.key].append(i)
+    for ids in by_name.values():
+        _merge_same_name(mentions, ids, uf)
+    # 3. spelling variants, 4. short forms, 5. one-word names
+    _merge_variants(mentions, uf)
+    _merge_short_forms(mentions, uf)
+    _merge_one_word(mentions, uf)
+    return [uf.find(i) for i in range(len(mentions))]
+
+
+def _merge_same_name(mentions: list[Mention], ids: list[int], uf: _UnionFind) -> None:
+    """One name: one person per region; mentions without a region join the only one."""
+    by_region: dict[str | None, list[int]] = defaultdict(list)
+    for i in ids:
+        by_region[_region_root(mentions[i])].append(i)
+    known = [r for r in by_region if r is not None]
+    for r, group in by_region.items():
+        for i in group[1:]:
+            uf.union(group[0], i)
+        if r is None and len(known) == 1:
+            uf.union(group[0], by_region[known[0]][0])
+
+
+def _groups(uf: _UnionFind) -> dict[int, list[int]]:
+    return {root: list(ids) for root, ids in uf.members.items()}
+
+
+def _merge_variants(mentions: list[Mention], uf: _UnionFind) -> None:
+    """Spelling variants of full names (``Benyamin``/``Banyamin Davnie``) via rapidfuzz."""
+    from rapidfuzz import fuzz, process
+
+    groups = _groups(uf)
+    names: dict[str, list[int]] = defaultdict(list)  # folded full name -> cluster roots
+    for root, ids in groups.items():
+        for k in {mentions[i].key for i in ids}:
+            if len(k.split()) >= 2 and len(k) >= FUZZY_MIN_CHARS:
+                names[k].append(root)
+    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for k in names:
+        words = k.split()
+        blocks[(words[0][:1], len(words))].append(k)
+    for keys in blocks.values():
+        if len(keys) < 2:
+            continue
+        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO)
+        for a in range(len(keys)):
+            for b in range(a + 1, len(keys)):
+                if scores[a][b] and _last_words_close(keys[a], keys[b]):
+                    for ra in names[keys[a]]:
+                        for rb in names[keys[b]]:
+                            uf.union_if_regions_agree(ra, rb)
+
+
+def _last_words_close(a: str, b: str) -> bool:
+    """Variants differ in spelling, not in a whole word ("Budi Santoso"/"Budi Santosa" yes,
+    "Agus Salim"/"Agus Alim" is left to the ratio, "Andi Ali"/"Andi Ari" too short)."""
+    wa, wb = a.split(), b.split()
+    return all(x[:1] == y[:1] for x, y in zip(wa, wb, strict=False))
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _merge_short_forms(mentions: list[Mention], uf: _UnionFind) -> None:
+    """A full name inside the names of exactly one other person joins that person."""
+    groups = _groups(uf)
+    keys: dict[int, set[tuple[str, ...]]] = {}
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for root, ids in groups.items():
+        keys[root] = {tuple(mentions[i].key.split()) for i in ids}
+        for k in keys[root]:
+            for w in k:
+                by_word[w].add(root)
+    for root in groups:
+        for words in keys[root]:
+            if len(words) < 2:
+                continue
+            cands = set.intersection(*(by_word[w] for w in words)) - {root}
+            cands = {
+                c
+                for c in cands
+                if any(len(k) > len(words) and _is_subsequence(list(words), list(k)) for k in keys[c])
+            }
+            if len(cands) == 1:
+                uf.union_if_regions_agree(root, cands.pop())
+                break
+
+
+def _merge_one_word(mentions: list[Mention], uf: _UnionFind) -> None:
+    """A one-word name joins the one person it agrees with on post, body or region."""
+    groups = _groups(uf)
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for root, ids in groups.items():
+        for i in ids:
+            words = mentions[i].key.split()
+            if len(words) >= 2:
+                for w in words:
+                    by_word[w].add(root)
+    singles: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        words = m.key.split()
+        if m.figure or len(words) != 1 or uf.find(i) != i or len(groups[i]) != 1:
+            continue
+        fits = [r for r in by_word.get(words[0], ()) if _agree(m, [mentions[j] for j in groups[r]])]
+        if len(fits) == 1:
+            uf.union(fits[0], i)
+            continue
+        # one-word mentions of one word merge among themselves only on the same context
+        for ctx in (m.organization, m.position and m.region and f"{m.position}|{m.region}"):
+            if ctx:
+                singles[(words[0], fold(ctx))].append(i)
+                break
+    for ids in singles.values():
+        for i in ids[1:]:
+            uf.union(ids[0], i)
+
+
+def person_id(canonical_name: str, first: tuple[str, int]) -> str:
+    """A stable id: the canonical name and the person's first mention (doc_id, idx)."""
+    digest = hashlib.sha1(f"{canonical_name}\x1f{first[0]}\x1f{first[1]}".encode()).hexdigest()
+    return f"p{digest[:12]}"
+
+
+def canonical_name(members: list[Mention]) -> str:
+    """The public figure's name, else the most frequent of the longest full names."""
+    figures = Counter(m.figure for m in members if m.figure)
+    if figures:
+        return figures.most_common(1)[0][0]
+    names = Counter(m.name for m in members)
+    return max(names, key=lambda n: (len(n.split()) >= 2, names[n], len(n.split()), len(n), n))
+
+
+def people_rows(mentions: list[Mention], labels: list[int]) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """The ``people`` rows and cluster label → person_id."""
+    by_label: dict[int, list[Mention]] = defaultdict(list)
+    for m, lab in zip(mentions, labels, strict=True):
+        by_label[lab].append(m)
+    rows: list[dict[str, Any]] = []
+    ids: dict[int, str] = {}
+    for lab, members in by_label.items():
+        name = canonical_name(members)
+        first = min((m.doc_id, m.idx) for m in members)
+        pid = ids[lab] = person_id(name, first)
+        variants = sorted({m.name for m in members} | {a for m in members for a in m.aliases} - {name})
+        posts: dict[tuple[str | None, str | None, str | None], list[Mention]] = defaultdict(list)
+        for m in members:
+            if m.position or m.organization:
+                posts[(m.position, m.organization, m.region)].append(m)
+        dates = sorted(d for m in members if (d := m.date))
+        rows.append(
+            {
+                "person_id": pid,
+                "name": name,
+                "name_variants": variants,
+                "positions": [
+                    {
+                        "position": p,
+                        "organization": o,
+                        "region": r,
+                        "first_seen": min((m.date for m in ms if m.date), default=None),
+                        "last_seen": max((m.date for m in ms if m.date), default=None),
+                        "n_articles": len({m.doc_id for m in ms}),
+                    }
+                    for (p, o, r), ms in sorted(posts.items(), key=lambda kv: -len(kv[1]))
+                ],
+                "regions": sorted({m.region for m in members if m.region}),
+                "region_codes": sorted({m.region_code for m in members if m.region_code}),
+                "n_articles": len({m.doc_id for m in members}),
+                "n_mentions": len(members),
+                "first_seen": dates[0] if dates else None,
+                "last_seen": dates[-1] if dates else None,
+            }
+        )
+    return rows, ids
+
+
+__all__ = ["Mention", "canonical_name", "cluster", "make_mention", "people_rows", "person_id"]

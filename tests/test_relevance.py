@@ -1,0 +1,161 @@
+"""Relevance per article, and schema version 2 (version-1 files still read). Invented texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor import patterns
+from extractor.corpus import relevance
+from extractor.models import READABLE_VERSIONS, SCHEMA_VERSION, ArticleFacts
+
+ASN = (
+    "Bawaslu Kabupaten Sukamaju meminta aparatur sipil negara (ASN) menjaga netralitas "
+    "menjelang Pilkada 2026. Kepala desa yang terbukti berpihak kepada pasangan calon akan "
+    "dijatuhi sanksi, kata Ketua Bawaslu. Sebanyak 12 PNS sudah dilaporkan karena tidak netral."
+)
+ELECTION = (
+    "KPU Kota Lembah menetapkan jadwal kampanye Pilkada 2026. Pemungutan suara digelar di "
+    "1.200 TPS. Bawaslu akan mengawasi setiap tahapan pemilihan dan pasangan calon."
+)
+OFF = (
+    "Penyanyi muda itu merilis album baru pekan ini. Lagu andalannya bercerita tentang "
+    "persahabatan dan langsung diputar ribuan kali di layanan musik daring."
+)
+
+
+def test_asn_neutrality_article():
+    r = relevance.score(ASN)
+    assert r.label == "asn_neutrality"
+    assert 0.5 <= r.score <= 1.0
+    words = {c.text for c in r.cues}
+    assert {"ASN", "netralitas", "Pilkada", "berpihak", "PNS", "tidak netral"} <= words
+    for c in r.cues:
+        assert ASN[c.start : c.end] == c.text
+
+
+def test_election_article_without_civil_servants():
+    r = relevance.score(ELECTION)
+    assert r.label == "election_other"
+    assert 0 < r.score < relevance.score(ASN).score
+    assert {"KPU", "Pilkada", "TPS", "Bawaslu"} <= {c.text for c in r.cues}
+
+
+def test_off_topic_article_has_no_cues():
+    r = relevance.score(OFF)
+    assert r.label == "off_topic" and r.score == 0.0 and r.cues == []
+    assert relevance.score("").label == "off_topic"
+
+
+def test_acronyms_are_case_sensitive():
+    # "asn" and "pns" in lower case (a url slug, another word) are not the acronyms
+    r = relevance.score("Baca di https://contoh.id/berita-pns-asn-baru tentang ekspor kopi.")
+    assert r.cues == []
+    assert [c.text for c in relevance.score("Ribuan PNS ikut apel pagi.").cues] == ["PNS"]
+
+
+def test_more_cues_score_higher():
+    one = relevance.score("Camat meminta ASN bersikap netral.")
+    more = relevance.score("Camat meminta ASN bersikap netral. " * 3 + "Pilkada dan Bawaslu.")
+    assert more.score > one.score
+
+
+def test_a_word_inside_another_word_is_no_cue():
+    # "netral" inside "menetralkan" (to neutralise a poison) and "KPU" inside "KPUSAT"
+    r = relevance.score("Petugas menetralkan racun di gudang KPUSAT milik koperasi.")
+    assert r.cues == []
+
+
+def test_thresholds_and_weights_are_data(tmp_path: Path, monkeypatch):
+    src = patterns.patterns_dir() / "relevance.toml"
+    text = src.read_text(encoding="utf-8").replace(
+        "election_other = 0.25", "election_other = 0.99"
+    )
+    (tmp_path / "relevance.toml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("EXTRACTOR_PATTERNS", str(tmp_path))
+    assert relevance.score(ELECTION).label == "off_topic"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("'pemilu',", "'Pemilu',"),  # terms match lower-cased text
+        ("'pemilu',", "'pemilu(',"),  # a bad regex
+    ],
+)
+def test_a_bad_relevance_file_fails_loudly(tmp_path: Path, monkeypatch, old, new):
+    src = patterns.patterns_dir() / "relevance.toml"
+    (tmp_path / "relevance.toml").write_text(
+        src.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8"
+    )
+    monkeypatch.setenv("EXTRACTOR_PATTERNS", str(tmp_path))
+    with pytest.raises(patterns.PatternError, match="relevance"):
+        patterns.load(relevance.RelevanceLexicon)
+
+
+def test_pipeline_fills_relevance_with_spans_into_the_input():
+    from extractor import extract
+
+    # mojibake (UTF-8 read as Mac Roman) before the cues: spans must index the input as given
+    text = "Sekda: ‚ÄúASN wajib netral‚Äù menjelang Pilkada. " + ASN
+    facts = extract(text, doc_id="x")
+    assert facts.schema_version == SCHEMA_VERSION == "2"
+    assert facts.relevance is not None and facts.relevance.label == "asn_neutrality"
+    assert facts.relevance.cues
+    for c in facts.relevance.cues:
+        assert text[c.start : c.end] == c.text
+    again = ArticleFacts.model_validate_json(facts.model_dump_json())
+    assert again.relevance == facts.relevance
+
+
+# -- schema version 2 reads version 1 -----------------------------------------------
+V1 = {
+    "schema_version": "1",
+    "doc_id": "lama-1",
+    "headline": "Berita lama",
+    "officials": [{"name": "Rina Wulandari", "aliases": ["Rina"], "position": "Camat"}],
+    "quotes": [],
+    "sanctions": [],
+    "statistics": [],
+    "dates": [],
+    "warnings": ["the text was cut"],
+}
+
+
+def test_version_1_json_still_validates():
+    facts = ArticleFacts.model_validate(V1)
+    assert facts.schema_version == "1" and facts.relevance is None
+    assert facts.officials[0].name == "Rina Wulandari"
+    assert "1" in READABLE_VERSIONS and SCHEMA_VERSION in READABLE_VERSIONS
+    with pytest.raises(ValueError):
+        ArticleFacts.model_validate({**V1, "schema_version": "3"})
+
+
+def test_evaluate_reads_version_1_predictions(tmp_path: Path):
+    from extractor.evaluate import load_predictions
+
+    pred = tmp_path / "pred.jsonl"
+    v2 = {**V1, "doc_id": "baru-2", "schema_version": "2", "warnings": [],
+          "relevance": {"score": 0.2, "label": "off_topic", "cues": []}}
+    pred.write_text(json.dumps(V1) + "\n" + json.dumps(v2) + "\n", encoding="utf-8")
+    loaded = load_predictions(pred)
+    assert set(loaded) == {"lama-1", "baru-2"}
+
+
+def test_tables_take_version_1_facts():
+    from extractor.tables import facts_to_rows
+
+    rows = facts_to_rows(ArticleFacts.model_validate(V1))
+    assert rows["articles"][0]["relevance_label"] is None
+    assert rows["officials"][0]["name"] == "Rina Wulandari"
+
+
+def test_json_schema_has_relevance():
+    schema = ArticleFacts.model_json_schema()
+    assert "relevance" in schema["properties"]
+    rel = schema["$defs"]["Relevance"]
+    assert set(rel["properties"]) == {"score", "label", "cues"}
+    assert rel["properties"]["label"]["enum"] == ["asn_neutrality", "election_other", "off_topic"]
+    assert schema["properties"]["schema_version"]["enum"] == ["1", "2"]
