@@ -319,7 +319,7 @@ def affix_units(nlp: object) -> dict[str, list[str]]:
         ("suffix", defaults.suffixes, lambda u: tok.suffix_search("ASN" + u)),
     ):
         chars = {c for r in rules for c in str(r) if not c.isalnum() and not c.isspace()}
-        cands = sorted(chars - set("\\^$|?")) + ["'s", "..", "?!"]
+        cands = [*sorted(chars), "'s", "..", "?!"]
         for u in cands:
             m = probe(u)
             if m is not None and m.group() == u:
@@ -342,9 +342,10 @@ def fuzz_tokenizer(sizes: list[int], limit: float) -> list[str]:
         shapes[f"prefix {u}"] = lambda n, u=u: (u * (n // len(u) + 1))[:n] + "ASN"
     for u in units["suffix"]:
         shapes[f"suffix {u}"] = lambda n, u=u: "ASN" + (u * (n // len(u) + 1))[:n]
-    pairs = list(zip(units["prefix"], units["suffix"][: len(units["prefix"])], strict=False))
-    for a, b in pairs:
-        shapes[f"around {a}ASN{b}"] = lambda n, a=a, b=b: a * (n // 2) + "ASN" + b * (n // 2)
+    # a word wrapped in both: the pairs news text has (brackets, quotes, rules, dashes)
+    for a, b in ("()", "[]", "“”", '""', "==", "——", "**", "<>"):
+        if a in units["prefix"] and b in units["suffix"]:
+            shapes[f"around {a}ASN{b}"] = lambda n, a=a, b=b: a * (n // 2) + "ASN" + b * (n // 2)
     shapes["alternating (“"] = lambda n: ("(“" * (n // 2 + 1))[:n] + "ASN"
     print(
         f"\n# tokenizer: {len(units['prefix'])} prefix and {len(units['suffix'])} suffix units"

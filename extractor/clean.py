@@ -43,6 +43,10 @@ class BoilerplateLexicon(PatternFile):
     outlet_marks: str
     #: a publication stamp line: group ``outlet`` (optional) and group ``date``
     stamp: str
+    #: a body of at least this many lines, this share of them ending mid-sentence, was
+    #: wrapped at a fixed width: its lines are joined into sentences
+    wrapped_min_lines: int
+    wrapped_share: float
     #: tag lines: a few lowercase words with no punctuation
     tag_line: str
     #: where a scraper joined paragraphs with a comma (the match is the separator)
@@ -214,6 +218,7 @@ def analyse_layout(art: Article) -> None:
 
     regions: list[Region] = list(regions_pre)
     paragraphs: list[Region] = []
+    wrapped = _hard_wrapped(text, [ln for ln, k in zip(lines, kinds, strict=True) if k == "body"])
     for i, (s, e) in enumerate(lines):
         kind = kinds[i]
         if kind in ("body", "caption"):
@@ -227,7 +232,7 @@ def analyse_layout(art: Article) -> None:
                 prev is not None
                 and prev.kind == kind
                 and kinds[i - 1] == kind
-                and _continues(text, prev.end, s)
+                and _continues(text, prev.end, s, wrapped)
             ):
                 paragraphs[-1] = Region(prev.start, e, kind)
                 continue
@@ -264,11 +269,24 @@ def _split_joined(text: str, s: int, e: int, kind: str, joins: re.Pattern[str]) 
     return out
 
 
-def _continues(text: str, prev_end: int, start: int) -> bool:
-    """A line broken mid-sentence by the scrape: previous line has no stop, this one no capital."""
+def _continues(text: str, prev_end: int, start: int, wrapped: bool = False) -> bool:
+    """A line broken mid-sentence by the scrape: previous line has no stop, this one no capital.
+
+    In a hard-wrapped text (``wrapped``) a line with no stop goes on even before a capital:
+    "… lima Kepala" / "Desa (Kades) …".
+    """
     last = text[prev_end - 1]
     first = text[start]
-    return last in "(,-–" or (last not in _TERMINAL and first.islower())
+    return last in "(,-–" or (last not in _TERMINAL and (wrapped or first.islower()))
+
+
+def _hard_wrapped(text: str, body: list[tuple[int, int]]) -> bool:
+    """Whether the body was wrapped at a fixed width: most of its lines stop mid-sentence."""
+    lex = load(BoilerplateLexicon)
+    if len(body) < lex.wrapped_min_lines:
+        return False
+    open_ends = sum(1 for s, e in body[:-1] if e > s and text[e - 1] not in _TERMINAL)
+    return open_ends >= lex.wrapped_share * (len(body) - 1)
 
 
 def _read_stamp(lay: Layout, m: re.Match[str], offset: int) -> bool:

@@ -39,7 +39,7 @@ def _show_parser() -> argparse.ArgumentParser:
         description="Extract officials, quotes, sanctions, statistics and dates from one "
         "Indonesian news article and print a summary (or --json).",
         epilog="Subcommands: schema | evaluate GOLD_DIR [TEXT_DIR] | batch INPUT... -o OUTPUT "
-        "(each has --help). A file literally named like a subcommand: use ./NAME.",
+        "| link OUTPUT (each has --help). A file literally named like a subcommand: use ./NAME.",
     )
     p.add_argument("file", help="article text file (UTF-8); '-' reads standard input")
     p.add_argument("--json", action="store_true", help="print ArticleFacts as JSON (SPEC.md)")

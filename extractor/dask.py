@@ -71,9 +71,7 @@ def extract_bag(bag: dask.bag.Bag) -> dask.bag.Bag:
     import dask
     import dask.bag as db
 
-    parts = [
-        dask.delayed(_bag_partition)(part, k) for k, part in enumerate(bag.to_delayed())
-    ]
+    parts = [dask.delayed(_bag_partition)(part, k) for k, part in enumerate(bag.to_delayed())]
     return db.from_delayed(parts)
 
 
@@ -105,7 +103,9 @@ def _frame_tables(df: pd.DataFrame, fields: dict[str, str]) -> dict[str, pd.Data
     return extract_frame(df, extractor=worker_extractor(), **fields)
 
 
-def _bag_tables(items: list[Any], partition: int, fields: dict[str, str]) -> dict[str, pd.DataFrame]:
+def _bag_tables(
+    items: list[Any], partition: int, fields: dict[str, str]
+) -> dict[str, pd.DataFrame]:
     return _frame_tables(_bag_frame(items, partition, fields), fields)
 
 
@@ -143,9 +143,7 @@ def extract_tables(
         "url_field": url_field,
     }
     if isinstance(ddf, db.Bag):
-        parts = [
-            dask.delayed(_bag_tables)(p, k, fields) for k, p in enumerate(ddf.to_delayed())
-        ]
+        parts = [dask.delayed(_bag_tables)(p, k, fields) for k, p in enumerate(ddf.to_delayed())]
         return {
             name: dd.from_delayed([p[name] for p in parts], meta=_empty(name), verify_meta=False)
             for name in TABLES

@@ -179,7 +179,11 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[Warning]]:
             )
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
-        return utf16, "utf-16", [warn("decoded_utf16", f"{name}: read as UTF-16 without a byte-order mark")]
+        return (
+            utf16,
+            "utf-16",
+            [warn("decoded_utf16", f"{name}: read as UTF-16 without a byte-order mark")],
+        )
     if b"\x00" in data:
         raise InputError(f"{name}: holds NUL bytes, so it is binary data, not a text file")
     try:
@@ -192,7 +196,12 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[Warning]]:
     return (
         text,
         "utf-8+cp1252",
-        [warn("decoded_cp1252", f"{name}: {bad:,} bytes are not UTF-8; they were read as Windows-1252 (Latin-1)")],
+        [
+            warn(
+                "decoded_cp1252",
+                f"{name}: {bad:,} bytes are not UTF-8; they were read as Windows-1252 (Latin-1)",
+            )
+        ],
     )
 
 

@@ -60,11 +60,11 @@ def worker_extractor() -> Extractor:
 
 
 def _init_worker(extractor: Any = None) -> None:
-    """Workers leave Ctrl-C and SIGTERM to the parent, which stops cleanly; the Extractor
-    loads up front."""
+    """Workers leave Ctrl-C and SIGTERM (sent to the whole process group) to the parent,
+    which stops them after saving what is finished; the Extractor loads up front."""
     global _PROCESS_EXTRACTOR
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _die_with_parent()
     if extractor is not None:
         _PROCESS_EXTRACTOR = extractor

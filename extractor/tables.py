@@ -15,6 +15,7 @@ timestamp and ``reference_date`` a date, so DuckDB and pandas compare them as su
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,11 @@ TABLES = (*FACT_TABLES, "errors")
 _S, _I, _F, _B, _LS, _LI = "string", "int64", "float64", "bool", "list<string>", "list<int64>"
 _TS, _D = "timestamp[ms]", "date32"
 
-_DOC = ("doc_id", _S, "The article's id (input id column, file stem or FILE:LINE); joins every table.")
+_DOC = (
+    "doc_id",
+    _S,
+    "The article's id (input id column, file stem or FILE:LINE); joins every table.",
+)
 _IDX = ("idx", _I, "Position of the record within its article (0, 1, …); (doc_id, idx) is the key.")
 _SPAN = (
     ("span_start", _I, "Offset of the first character in the input text (code points)."),
@@ -454,6 +459,9 @@ def extract_frame(
     if missing:
         what = "text column" if missing[0] == text_field else "column to keep"
         raise KeyError(f"no {what} {missing[0]!r} (columns: {', '.join(map(str, df.columns))})")
+    for col, what in ((id_field, "doc_ids are the row index"), (published_field, _NO_DATE)):
+        if col not in df.columns:
+            warnings.warn(f"no column {col!r}: {what}", UserWarning, stacklevel=2)
     if extractor is None:
         from extractor.pipeline import default_extractor
 
@@ -464,7 +472,9 @@ def extract_frame(
     urls = df[url_field] if url_field in df.columns else [None] * len(df)
     kept = [df[c] for c in keep_columns]
     builder = TableBuilder(keep_columns)
-    for row_no, (doc_id, text, pub, url) in enumerate(zip(ids, texts, published, urls, strict=True)):
+    for row_no, (doc_id, text, pub, url) in enumerate(
+        zip(ids, texts, published, urls, strict=True)
+    ):
         doc = str(doc_id)
         try:
             facts = extract_one(extractor, doc, text, pub)
@@ -474,6 +484,9 @@ def extract_frame(
         meta = {c: as_text(col.iloc[row_no]) for c, col in zip(keep_columns, kept, strict=True)}
         builder.add_facts(facts, url=as_text(url), meta=meta)
     return builder.to_pandas()
+
+
+_NO_DATE = "relative dates resolve only against dates in the text"
 
 
 def extract_one(extractor: Extractor, doc_id: str, text: Any, published: Any) -> ArticleFacts:

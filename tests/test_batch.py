@@ -408,6 +408,8 @@ def test_extract_frame_returns_flat_tables_and_errors() -> None:
     assert sorted(set(joined["doc_id"])) == ["x1", "x3"]
     with pytest.raises(KeyError, match="no text column"):
         tables.extract_frame(df.rename(columns={"text": "body"}))
+    with pytest.warns(UserWarning, match="no column 'published'"):
+        tables.extract_frame(df[["id", "text"]].iloc[:1])
 
 
 def test_facts_to_tables_keeps_every_record() -> None:

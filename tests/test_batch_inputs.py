@@ -195,7 +195,9 @@ def test_a_truncated_parquet_input_is_an_error_record(tmp_path: Path, capsys) ->
 
 def test_a_jsonl_line_with_a_non_utf8_byte_is_read_as_cp1252_with_a_warning(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    line = json.dumps({"id": "w", "text": article(1).replace("periksa", "perüksa")}, ensure_ascii=False)
+    line = json.dumps(
+        {"id": "w", "text": article(1).replace("periksa", "perüksa")}, ensure_ascii=False
+    )
     src.write_bytes(line.encode("utf-8").replace("ü".encode(), b"\xfc") + b"\n")
     out = tmp_path / "out.jsonl"
     assert run_main(src, "-o", out, "--workers", "1") == 0

@@ -97,7 +97,9 @@ def test_a_stopped_parquet_run_saves_finished_articles_and_resume_matches(
     tmp_path: Path, sig: int
 ) -> None:
     n = 300
-    src = write_jsonl(tmp_path / "in.jsonl", [{"id": f"s{i:04d}", "text": article(i)} for i in range(n)])
+    src = write_jsonl(
+        tmp_path / "in.jsonl", [{"id": f"s{i:04d}", "text": article(i)} for i in range(n)]
+    )
     out = tmp_path / "out.parquet"
     argv = [str(src), "-o", str(out), "--workers", "2", "--chunk-size", "4", "--part-size", "1000"]
     default_extractor()  # the forked run inherits it
@@ -136,7 +138,11 @@ def test_a_second_run_on_a_locked_output_is_refused(tmp_path: Path, capsys) -> N
     finally:
         lock.release()
     assert run_main(src, "-o", out, "--workers", "1") == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.errors.jsonl", "out.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "in.jsonl",
+        "out.errors.jsonl",
+        "out.jsonl",
+    ]
 
 
 def test_more_workers_than_cores_is_capped_with_a_warning(tmp_path: Path, capsys) -> None:
@@ -146,7 +152,9 @@ def test_more_workers_than_cores_is_capped_with_a_warning(tmp_path: Path, capsys
     assert f"--workers {too_many} is more than the" in capsys.readouterr().err
 
 
-def test_disk_full_is_one_line_and_leaves_only_whole_lines(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_disk_full_is_one_line_and_leaves_only_whole_lines(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
     rows = [{"id": f"f{i}", "text": article(i)} for i in range(12)]
     src = write_jsonl(tmp_path / "in.jsonl", rows)
     clean, out = tmp_path / "clean.jsonl", tmp_path / "out.jsonl"
@@ -189,19 +197,36 @@ def test_disk_full_is_one_line_and_leaves_only_whole_lines(tmp_path: Path, capsy
 def test_output_problems_are_one_line(tmp_path: Path, capsys) -> None:
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": "x", "text": article(1)}])
     (tmp_path / "adir.jsonl").mkdir()
+    (tmp_path / "afile").write_text("x")
     assert run_main(src, "-o", tmp_path / "adir.jsonl") == 1
+    assert run_main(src, "-o", tmp_path / "afile" / "out.parquet") == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert all(x.startswith("python -m extractor batch: error:") for x in lines)
+    assert "is a folder" in lines[0] and "afile is not a folder" in lines[1]
+
+
+def test_an_unwritable_output_folder_is_one_line(tmp_path: Path, capsys, monkeypatch) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "x", "text": article(1)}])
     ro = tmp_path / "readonly"
     ro.mkdir()
     ro.chmod(0o500)
+    if os.access(ro, os.W_OK):  # root ignores permissions: refuse as the kernel would
+        real_open = os.open
+
+        def denied(path, *args, **kwargs):
+            if str(path).startswith(str(ro)):
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+            return real_open(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", denied)
     try:
-        if os.access(ro, os.W_OK):  # root ignores permissions
-            pytest.skip("running as root: a read-only folder is writable")
         assert run_main(src, "-o", ro / "out.parquet") == 1
     finally:
+        monkeypatch.undo()
         ro.chmod(0o700)
-    lines = capsys.readouterr().err.strip().splitlines()
-    assert all(x.startswith("python -m extractor batch: error:") for x in lines)
-    assert "is a folder" in lines[0] and "Permission denied" in lines[1]
+    err = capsys.readouterr().err.strip()
+    assert "Permission denied" in err and len(err.splitlines()) == 1
+    assert list(ro.iterdir()) == []
 
 
 # -- item 6: checks before the first article; nothing left behind ---------------------------
@@ -223,7 +248,9 @@ def test_missing_pyarrow_is_found_before_any_work_and_leaves_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
 
 
-def test_a_run_that_fails_at_start_leaves_nothing_behind(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_a_run_that_fails_at_start_leaves_nothing_behind(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
     src = write_jsonl(tmp_path / "in.jsonl", [{"id": "x", "text": article(1)}])
 
     def broken() -> None:
@@ -283,22 +310,31 @@ def test_keep_columns_published_timestamp_spans_and_warnings_table(tmp_path: Pat
     assert art["category"].tolist() == ["politik"] * 3
     assert str(art["published"].dtype).startswith("datetime64")
     assert art["published"][0] == pd.Timestamp("2024-03-20 08:30")
-    assert str(pq.read_schema(out / "articles" / "part-000000.parquet").field("reference_date").type) == "date32[day]"
+    assert (
+        str(pq.read_schema(out / "articles" / "part-000000.parquet").field("reference_date").type)
+        == "date32[day]"
+    )
     quotes = pd.read_parquet(out / "quotes")
     assert {"span_start", "span_end"} <= set(quotes.columns) and "end" not in quotes.columns
     q = quotes[quotes.text == "Semua aduan kami periksa"].iloc[0]
     assert rows[int(q["doc_id"][1:])]["text"][q["span_start"] : q["span_end"]].startswith(q["text"])
     warns = pd.read_parquet(out / "warnings")
     assert list(warns.columns) == ["doc_id", "idx", "code", "message", "span_start", "span_end"]
-    assert art.set_index("doc_id")["n_warnings"].to_dict() == warns.groupby("doc_id").size().reindex(
-        art["doc_id"], fill_value=0
-    ).to_dict()
+    assert (
+        art.set_index("doc_id")["n_warnings"].to_dict()
+        == warns.groupby("doc_id").size().reindex(art["doc_id"], fill_value=0).to_dict()
+    )
     # JSONL keeps the url and the kept columns under "input"
     jl = tmp_path / "out.jsonl"
     assert run_main(src, "-o", jl, "--workers", "1", *keep) == 0
     facts, meta = next(batch.read_jsonl(jl))
     assert facts.doc_id == "k0"
-    assert meta == {"url": "https://x/0", "title": "Judul 0", "outlet": "Harian Contoh", "category": "politik"}
+    assert meta == {
+        "url": "https://x/0",
+        "title": "Judul 0",
+        "outlet": "Harian Contoh",
+        "category": "politik",
+    }
 
 
 def test_schema_tables_documents_every_column(capsys) -> None:
@@ -313,7 +349,9 @@ def test_schema_tables_documents_every_column(capsys) -> None:
         assert all(p["description"] and p["x-arrow-type"] == cols[c] for c, p in props.items())
 
 
-def test_only_relevant_keeps_off_topic_articles_in_articles_only(tmp_path: Path, monkeypatch) -> None:
+def test_only_relevant_keeps_off_topic_articles_in_articles_only(
+    tmp_path: Path, monkeypatch
+) -> None:
     from extractor.models import Relevance
 
     real = Extractor.extract
@@ -337,7 +375,9 @@ def test_only_relevant_keeps_off_topic_articles_in_articles_only(tmp_path: Path,
 
 
 def test_html_pages_for_a_sample(tmp_path: Path) -> None:
-    src = write_jsonl(tmp_path / "in.jsonl", [{"id": f"h{i}", "text": article(i)} for i in range(4)])
+    src = write_jsonl(
+        tmp_path / "in.jsonl", [{"id": f"h{i}", "text": article(i)} for i in range(4)]
+    )
     pages = tmp_path / "pages"
     assert run_main(src, "-o", tmp_path / "o.jsonl", "--workers", "1", "--html", pages) == 0
     assert (pages / "index.html").exists()
@@ -356,3 +396,26 @@ def test_pipe_with_processes_does_not_import_batch() -> None:
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "False"
+
+
+def test_html_sample_is_the_same_pages_for_any_worker_count(tmp_path: Path) -> None:
+    rows = [{"id": f"h{i:02d}", "text": article(i)} for i in range(20)]
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    chosen = []
+    for workers in ("1", "2"):
+        pages = tmp_path / f"pages{workers}"
+        out = tmp_path / f"o{workers}.jsonl"
+        argv = ("--workers", workers, "--chunk-size", "3", "--html", pages, "--html-sample", "5")
+        assert run_main(src, "-o", out, *argv) == 0
+        chosen.append(sorted(p.name for p in pages.glob("h*.html")))
+    assert chosen[0] == chosen[1] and 0 < len(chosen[0]) < 20
+
+
+def test_resume_refuses_an_output_with_other_columns(tmp_path: Path, capsys) -> None:
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "x", "text": article(1), "title": "T"}])
+    out = tmp_path / "out.parquet"
+    assert run_main(src, "-o", out, "--workers", "1") == 0
+    before = tree_bytes(out)
+    assert run_main(src, "-o", out, "--resume", "--keep-columns", "title") == 1
+    assert "other --keep-columns" in capsys.readouterr().err
+    assert tree_bytes(out) == before

@@ -141,3 +141,11 @@ def test_shared_vocabulary_expands_and_fails_loudly() -> None:
     assert "Selasa" in word_list("weekdays")
     with pytest.raises(PatternError):
         expand("<@no_such_list>")
+
+
+def test_a_demand_opens_what_is_asked_for() -> None:
+    text = "Panwas meminta agar 7 pegawai dijatuhi hukuman."
+    items = _items(text, ["7 pegawai"])
+    clauses = link(text, 0, len(text), items)
+    assert clauses[0].asked is not None
+    assert _read(text, ["7 pegawai"])[0][0] is None  # asked for, not done

@@ -249,3 +249,33 @@ def test_range_gives_both_ends_and_weekday_mismatch_warns() -> None:
     )
     assert [d.value for d in art.dates] == ["2024-09-15", "2024-09-18", "2013-12-20"]
     assert any("Friday" in w.message for w in art.warnings)
+
+
+def test_a_dash_line_under_the_headline_is_the_publication_stamp() -> None:
+    art = analysed(
+        "Panwas Temukan Baliho Liar\n- Senin, 11 Maret 2024 | 10:40 WIB\n\nBANDUNG - Panwas "
+        "menertibkan baliho pada Sabtu (9/3).\n"
+    )
+    assert art.layout.published == "2024-03-11T10:40"
+    assert art.reference_date == dt.date(2024, 3, 11)
+    assert "2024-03-09" in {d.value for d in art.dates}
+
+
+def test_a_partial_date_without_weekday_takes_the_reference_year() -> None:
+    ref = dt.date(2024, 1, 5)
+    # SPEC: the year of the reference date, not the nearest day (which would be last December)
+    assert parse_date("(28/12)", ref).value == "2024-12-28"
+    assert parse_date("28 Desember", ref).value == "2024-12-28"
+    # a direction word points before or after the reference
+    art = analysed("Judul\n\nJAKARTA - Rapat itu digelar 28 Desember lalu.\n", published="2024-01-05")
+    assert [d.value for d in art.dates] == ["2023-12-28"]
+    art = analysed("Judul\n\nJAKARTA - Sidang digelar 3 Januari mendatang.\n", published="2024-01-05")
+    assert [d.value for d in art.dates] == ["2025-01-03"]
+
+
+def test_a_partial_date_that_opens_a_range_takes_the_year_of_its_end() -> None:
+    art = analysed(
+        "Judul\n\nJAKARTA - Pendaftaran dibuka 2 Desember hingga 14 Februari 2025.\n",
+        published="2024-11-20",
+    )
+    assert {d.value for d in art.dates} >= {"2024-12-02", "2025-02-14"}

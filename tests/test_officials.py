@@ -244,6 +244,7 @@ def test_party_posts_with_board_place_and_comma(extractor_):
     )
     got = _by_name(facts)
     assert got["Rahmat Supriadi"].position == "Ketua Harian"
+    # a party's standing election body is a party post (a candidate's campaign team is not)
     assert got["Hendro Santoso"].position == "Ketua Tim Pemenangan Pemilu Daerah"
     assert got["Hendro Santoso"].organization == "Partai Keadilan Sejahtera Kabupaten Klaten"
     wakil = got["Yanto Wibisono"]
@@ -436,3 +437,170 @@ def test_long_chain_of_title_words_completes_without_an_official(extractor_, cha
     words = chain.split()
     body = " ".join(words * (5000 // len(words))) + " mengatakan itu."
     assert _facts(extractor_, "JAKARTA - " + body).officials == []
+
+
+# -- how a post is linked to a person (issue 10): one invented sentence or two per class ---
+
+
+def test_long_title_with_a_comma_list_and_a_unit_after_the_body(extractor_):
+    facts = _facts(
+        extractor_,
+        '"Semua ASN kami minta netral," kata Kepala Badan Kepegawaian, Pendidikan dan '
+        "Pelatihan Kabupaten Garut Hasan Darmaji. Komisioner KASN Bidang Pengaduan dan "
+        "Penyelidikan I Made Suwandi menambahkan laporan masih diperiksa.",
+    )
+    got = _by_name(facts)
+    assert got["Hasan Darmaji"].organization == (
+        "Badan Kepegawaian Pendidikan dan Pelatihan Kabupaten Garut"
+    )
+    assert got["I Made Suwandi"].position == "Komisioner Bidang Pengaduan dan Penyelidikan"
+    assert got["I Made Suwandi"].organization == "Komisi Aparatur Sipil Negara"
+
+
+def test_division_without_its_head_title_and_a_deputy_without_his(extractor_):
+    facts = _facts(
+        extractor_,
+        "Divisi Pencegahan Bawaslu Budi Santoso mengatakan pengawasan berjalan. "
+        "Hal itu disampaikan Wakil KASN, Tasdik Wiranto, dalam webinar.",
+    )
+    got = _by_name(facts)
+    assert got["Budi Santoso"].position == "Divisi Pencegahan"
+    assert got["Tasdik Wiranto"].position == "Wakil Ketua"
+    assert got["Tasdik Wiranto"].organization == "Komisi Aparatur Sipil Negara"
+
+
+def test_region_followed_by_its_province_before_the_name(extractor_):
+    facts = _facts(
+        extractor_,
+        "Ketua KPU Banyumas, Jawa Tengah Yogi Pratama hadir. Ketua Bawaslu Kabupaten "
+        "Nabire, Papua Tengah, Marthen Yogi juga hadir.",
+    )
+    got = _by_name(facts)
+    assert set(got) == {"Yogi Pratama", "Marthen Yogi"}
+    assert got["Marthen Yogi"].region == "Nabire"
+    assert got["Marthen Yogi"].region_code == "94.01"
+
+
+def test_post_after_the_name_by_selaku_degree_and_passive(extractor_):
+    facts = _facts(
+        extractor_,
+        '"Data masih kami lengkapi," tegas Khaerul Anam, ST selaku komisioner Bawaslu KSB. '
+        "Jabatan Kepala Dinas Pertanian kini diisi oleh Sutrisno Hadi.",
+    )
+    got = _by_name(facts)
+    assert got["Khaerul Anam"].position == "Komisioner"
+    assert got["Khaerul Anam"].organization == (
+        "Badan Pengawas Pemilihan Umum Kabupaten Sumbawa Barat"
+    )
+    assert got["Sutrisno Hadi"].organization == "Dinas Pertanian"
+
+
+def test_several_people_under_one_post(extractor_):
+    facts = _facts(
+        extractor_,
+        "Ketua Bawaslu Ogan Ilir Rudi Hartawan didampingi anggota Bawaslu Ahmad Fauzan dan "
+        "Hengki Saputra. Sidang diikuti tiga anggota DKPP, yaitu Dr. Alfian Salam, Prof. Teguh "
+        "Wicaksono, dan Dr. Ida Widyastuti. Putusan dibacakan hakim anggota Sri Wahyuni dan "
+        "Dewi Kartika.",
+    )
+    got = _by_name(facts)
+    for name in ("Ahmad Fauzan", "Hengki Saputra"):
+        assert got[name].position == "Anggota"
+    for name in ("Alfian Salam", "Teguh Wicaksono", "Ida Widyastuti"):
+        assert got[name].organization == "Dewan Kehormatan Penyelenggara Pemilu"
+    assert got["Dewi Kartika"].position == "Hakim Anggota"
+
+
+def test_a_member_takes_the_body_of_the_post_before_in_the_sentence(extractor_):
+    facts = _facts(
+        extractor_,
+        "Mereka adalah Ketua KPU Hasan Basri, serta anggota Rudi Salim, Yudi Santoso, dan "
+        "Agus Mulyadi.",
+    )
+    got = _by_name(facts)
+    assert {o.organization for n, o in got.items() if n != "Hasan Basri"} == {
+        "Komisi Pemilihan Umum"
+    }
+    assert len(got) == 4
+
+
+def test_not_post_holders(extractor_):
+    facts = _facts(
+        extractor_,
+        "Anak sulung Bupati Sleman, Dewi Lestari, ikut berkampanye. Kami telah memanggil "
+        "Camat Cibodas untuk klarifikasi. Ketua Tim Pemenangan Joko Susanto membantah. "
+        "Adapun yang dilaporkan ialah Kades Sukamaju, Kades Mekarsari Utara, dan Kades "
+        "Cibeber. Rektor Universitas Muhammadiyah Malang Fauzan Hadi hadir.",
+    )
+    assert facts.officials == []
+
+
+def test_secondary_post_does_not_replace_the_post_beside_the_name(extractor_):
+    facts = _facts(
+        extractor_,
+        "Bupati Tegal Budi Hartono membuka acara. Budi Hartono yang juga Ketua Umum Partai "
+        "Maju meminta ASN netral.",
+    )
+    o = _by_name(facts)["Budi Hartono"]
+    assert o.position == "Bupati"
+    assert o.organization == "Pemerintah Kabupaten Tegal"
+
+
+def test_clarified_officials_former_posts_state_universities_and_civil_servants(extractor_):
+    facts = _facts(
+        extractor_,
+        "Mantan Bupati Kendal Widodo Susanto ikut diperiksa. Rektor Universitas Negeri Padang "
+        "Prof. Ganefri Yusuf menegaskan kampus netral. Andi Saputra, guru SD Negeri 4 Tabanan, "
+        "dilaporkan ke Bawaslu. Rudi Hermawan, anggota Satpol PP Kota Bima, terbukti ikut "
+        "kampanye. Camat Pakusari Fauzi Rahman meninjau lokasi.",
+    )
+    got = _by_name(facts)
+    assert got["Widodo Susanto"].position == "Mantan Bupati"
+    assert got["Ganefri Yusuf"].organization == "Universitas Negeri Padang"
+    assert got["Andi Saputra"].position == "Guru"
+    assert got["Rudi Hermawan"].organization == "Satuan Polisi Pamong Praja Kota Bima"
+    assert got["Fauzi Rahman"].position == "Camat"
+    assert got["Fauzi Rahman"].organization == "Kecamatan Pakusari"
+    assert got["Fauzi Rahman"].region_code == "35.09.24"
+
+
+def test_a_personal_post_is_held_by_the_name_after_the_comma(extractor_):
+    facts = _facts(
+        extractor_, "Hal itu dikonfirmasi oleh Sekretaris Pribadi BJ Habibie, Rubianto Salim."
+    )
+    assert [o.name for o in facts.officials] == ["Rubianto Salim"]
+
+
+def test_regency_acronym_and_unglued_degree(extractor_):
+    facts = _facts(
+        extractor_, "Sekretaris Daerah Kabupaten Inhu Ir H Rahmat Hidayat Msi membenarkan hal itu."
+    )
+    (o,) = facts.officials
+    assert o.name == "Rahmat Hidayat"
+    assert o.organization == "Pemerintah Kabupaten Indragiri Hulu"
+    assert o.region_code == "14.02"
+
+
+def test_relational_noun_after_the_relative_names_the_post_holder(extractor_):
+    # the relative is named first ("Ani yang merupakan putri …", "Kemal, putra …"): the name
+    # after the comma holds the post
+    facts = _facts(
+        extractor_,
+        "Ani Rahayu yang merupakan putri Bupati Kabupaten Buru, Ramli Sanusi, hadir. "
+        "Kemal, putra Wali Kota Medan, Bobby Harahap, juga datang.",
+    )
+    got = _by_name(facts)
+    assert got["Ramli Sanusi"].position == "Bupati"
+    assert got["Bobby Harahap"].position == "Wali Kota"
+    assert "Ani Rahayu" not in got
+
+
+def test_a_district_many_regencies_share_is_the_one_in_the_articles_regency(extractor_):
+    facts = _facts(
+        extractor_,
+        "Bupati Karanganyar Joko Santoso hadir. Camat Karanganyar Sundoro Budi juga hadir.",
+    )
+    got = _by_name(facts)
+    assert got["Joko Santoso"].region_code == "33.13"
+    assert got["Sundoro Budi"].organization == "Kecamatan Karanganyar"
+    assert got["Sundoro Budi"].region_code == "33.13.09"  # Kecamatan Karanganyar, Kab. Karanganyar

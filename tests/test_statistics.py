@@ -176,3 +176,176 @@ def test_general_news_counts_of_violations_reports_and_sentenced_people_stay() -
 def test_region_short_forms_are_expanded() -> None:
     got = _stats("Bawaslu Jabar mencatat 45 kasus pelanggaran netralitas ASN pada Pilkada 2024.")
     assert [(s.value, s.region, s.topic) for s in got] == [(45, "Jawa Barat", "asn_neutrality")]
+
+
+# ---- the clause layer's classes (issue 11); invented sentences -------------------------
+
+
+def _rows(body: str) -> set[tuple[float, str]]:
+    return {(float(s.value), s.measure) for s in _stats(body)}
+
+
+@pytest.mark.parametrize("verb", ["dilaporkan", "di laporkan"])
+def test_relative_clause_belongs_to_the_number_it_follows(verb: str) -> None:
+    rows = _rows(
+        f"Pada Pilkada 2024, sebanyak 40 pegawai dari 95 pegawai yang {verb} terbukti melanggar "
+        "netralitas."
+    )
+    assert rows == {(40, "proven"), (95, "reported")}
+
+
+def test_share_takes_its_counts_measure() -> None:
+    got = _by_value(
+        "KASN menerima 600 laporan netralitas ASN pada Pemilu 2024. Sejumlah 310 ASN atau 51,5 persen "
+        "di antaranya terbukti melanggar, dan 120 ASN (38,7 persen) telah dijatuhi sanksi."
+    )
+    assert (got[310].measure, got[51.5].measure, got[51.5].unit) == ("proven", "proven", "percent")
+    assert (got[120].measure, got[38.7].measure) == ("sanctioned", "sanctioned")
+
+
+def test_a_share_whose_noun_follows_it_makes_the_number_a_count() -> None:
+    got = _by_value(
+        "Dari laporan itu, Komisi ASN menemukan 412 atau 61,2 persen ASN yang terbukti melanggar "
+        "netralitas pada Pemilu 2019."
+    )
+    assert (got[412].unit, got[412].measure, got[61.2].measure) == ("persons", "proven", "proven")
+
+
+def test_follow_up_takes_the_year_of_the_figure_it_refers_to() -> None:
+    got = _by_value(
+        "Pada Pemilu 2019 tercatat 880 laporan dugaan pelanggaran netralitas ASN. Dari jumlah "
+        "tersebut, 640 ASN dijatuhi sanksi. Tahun 2024 ini Bawaslu kembali mengawasi netralitas."
+    )
+    assert (got[640].measure, got[640].year) == ("sanctioned", 2019)
+
+
+def test_each_figure_takes_its_own_year() -> None:
+    got = _by_value(
+        "Kasus netralitas ASN di kota itu ada 3 kasus pada 2019 dan 11 kasus pada 2020."
+    )
+    assert (got[3].year, got[11].year) == (2019, 2020)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bawaslu memutuskan 88 di antaranya merupakan pelanggaran, dan 41 bukan pelanggaran.",
+        "Dari 129 laporan, sebanyak 88 terbukti melanggar dan 41 tidak diregistrasi.",
+        "Sebanyak 88 ASN telah dijatuhi sanksi, sedangkan 41 sisanya belum dijatuhi sanksi.",
+        "Sebanyak 88 ASN terbukti melanggar netralitas, namun 41 ASN tidak terbukti melanggar.",
+    ],
+)
+def test_a_negated_predicate_is_no_outcome(body: str) -> None:
+    got = _by_value("Bawaslu menangani 129 laporan netralitas ASN pada Pemilu 2024. " + body)
+    assert got[41].measure == "other"
+    assert got[88].measure != "other"
+
+
+def test_a_forecast_or_a_condition_is_no_statistic() -> None:
+    got = _by_value(
+        "Bawaslu menilai pelanggaran netralitas ASN pada Pilkada 2024 diperkirakan akan mencapai "
+        "300 kasus. Jika 25 ASN terbukti melanggar, mereka akan dijatuhi sanksi. Sejauh ini 14 ASN "
+        "dilaporkan."
+    )
+    assert set(got) == {14}
+
+
+@pytest.mark.parametrize(
+    ("clause", "measure"),
+    [
+        ("sudah diteruskan ke KASN", "recommended"),
+        ("direkomendasikan ke Komisi ASN", "recommended"),
+        ("diteruskan ke Polri", "other"),
+        ("sudah diregistrasi", "other"),
+        ("masih dalam proses penanganan", "other"),
+        ("merupakan pelanggaran netralitas", "proven"),
+        ("terkena sanksi disiplin", "sanctioned"),
+    ],
+)
+def test_measure_of_each_stage(clause: str, measure: str) -> None:
+    got = _by_value(f"Pada Pemilu 2024, Bawaslu mencatat sebanyak 23 kasus netralitas ASN {clause}.")
+    assert got[23].measure == measure
+
+
+def test_a_reporting_noun_before_the_number_is_reported() -> None:
+    got = _by_value(
+        "Bawaslu menerima keluhan terhadap 9 ASN yang hadir di kampanye Pemilu 2024. Panwas mencatat "
+        "laporan sebanyak 16 kasus netralitas."
+    )
+    assert (got[9].measure, got[16].measure) == ("reported", "reported")
+
+
+def test_two_joined_predicates_on_one_number_are_one_record() -> None:
+    got = _stats(
+        "Pada Pemilu 2024, sebanyak 12 ASN terbukti melanggar netralitas dan direkomendasikan ke KASN."
+    )
+    assert [float(s.value) for s in got] == [12]
+
+
+def test_one_group_at_two_stages_is_two_records() -> None:
+    rows = _rows(
+        "Pada Pilkada 2024 Bawaslu menerima laporan terhadap 5 kades yang dilaporkan berkampanye. "
+        "Setelah diperiksa, 5 kades itu terbukti melanggar netralitas."
+    )
+    assert (5, "reported") in rows
+    got = _rows("Pada Pilkada 2024 ada 5 kades dilaporkan. Bawaslu menyatakan 5 kades terbukti melanggar.")
+    assert got == {(5, "reported"), (5, "proven")}
+
+
+def test_the_same_value_for_two_regions_stays_two() -> None:
+    got = _stats(
+        "Bawaslu menemukan 4 ASN di Medan yang terbukti melanggar netralitas pada Pemilu 2024. "
+        "Sementara itu, 4 ASN di Garut juga terbukti melanggar netralitas."
+    )
+    assert sorted((float(s.value), s.region) for s in got) == [(4, "Garut"), (4, "Medan")]
+
+
+def test_bracketed_breakdown_gives_each_region_its_figure() -> None:
+    got = _stats(
+        "Bawaslu mencatat 48 kasus dugaan pelanggaran netralitas ASN pada Pemilu 2024, terbanyak di "
+        "Sulawesi Utara (21 kasus), Maluku (9), dan Bali (4)."
+    )
+    regions = {float(s.value): (s.region, s.region_code) for s in got}
+    assert regions[21] == ("Sulawesi Utara", "71")
+    assert regions[9][0] == "Maluku" and regions[4][0] == "Bali"
+    assert regions[48][0] is None
+
+
+def test_a_count_is_never_a_year_and_no_year_is_after_the_next_one() -> None:
+    got = _stats(
+        "Dalam operasi netralitas pada Pilkada 2024, Panwas mencatat sebanyak 2078 pelanggaran "
+        "netralitas ASN.",
+    )
+    assert [(float(s.value), s.year) for s in got] == [(2078, 2024)]
+    facts = extractor.extract(
+        "Berita\n\nJAKARTA - Bawaslu mencatat 17 kasus netralitas ASN, targetnya turun pada 2031.\n",
+        published="2024-03-01",
+    )
+    assert all(s.year is None or s.year <= 2025 for s in facts.statistics)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jumlah pengangguran terbuka di kabupaten itu mencapai 1.200 orang pada 2023.",
+        "Bupati melantik 45 kepala desa terpilih di pendopo kabupaten.",
+        "Sebanyak 30 persen pembeli memilih produk dalam negeri.",
+    ],
+)
+def test_counts_from_unrelated_news_are_no_statistics(body: str) -> None:
+    assert _stats(body, headline="Berita daerah") == []
+
+
+def test_traffic_tickets_are_topic_other() -> None:
+    got = _stats(
+        "Selama Operasi Zebra, Polres kota itu menilang sebanyak 640 pelanggar lalu lintas.",
+        headline="Operasi Zebra",
+    )
+    assert [(float(s.value), s.topic) for s in got] == [(640, "other")]
+
+
+def test_what_a_demand_asks_for_is_not_what_was_done() -> None:
+    got = _by_value(
+        "Pada Pemilu 2024 Bawaslu meminta agar 5 ASN yang terbukti melanggar netralitas dijatuhi sanksi."
+    )
+    assert got[5].measure == "proven"

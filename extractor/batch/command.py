@@ -9,10 +9,11 @@ SIGTERM after saving every finished article (``--resume`` finishes the run).
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from extractor.batch.readers import Fields
-from extractor.batch.run import TIME_LIMIT, BatchOptions, run
+from extractor.batch.run import TIME_LIMIT, BatchOptions, run, stop_on_sigterm
 from extractor.io import InputError
 
 #: the run finished, but some records are error records
@@ -85,7 +86,10 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     p.add_argument("--html", metavar="DIR", help="also write article pages and an index to DIR")
     p.add_argument(
-        "--html-sample", type=int, metavar="N", help="with --html: about N articles (a fixed sample)"
+        "--html-sample",
+        type=int,
+        metavar="N",
+        help="with --html: about N articles (a fixed sample)",
     )
     p.add_argument(
         "--engine", choices=("local", "dask"), default="local", help="local processes or Dask"
@@ -152,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
+    old_term = stop_on_sigterm()
     try:
         summary = run(opts)
     except InputError as exc:
@@ -160,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{prog}: interrupted before any output", file=sys.stderr)
         return EXIT_INTERRUPTED
+    finally:
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
     print(summary.line(), file=sys.stderr)
     for note in summary.notes:
         print(note, file=sys.stderr)
@@ -171,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{opts.output}/errors" if opts.output.lower().endswith(".parquet")
             else opts.output[: -len(".jsonl")] + ".errors.jsonl"
         )  # fmt: skip
-        print(f"{summary.total_errors} records gave no facts: see {where} (exit 3)", file=sys.stderr)
+        print(
+            f"{summary.total_errors} records gave no facts: see {where} (exit 3)", file=sys.stderr
+        )
         return EXIT_ERRORS
     return 0

@@ -46,7 +46,15 @@ class Record:
 
     def as_task(self) -> tuple[Any, ...]:
         """What a worker process needs: (doc_id, text, published, url, error, meta, warnings)."""
-        return (self.doc_id, self.text, self.published, self.url, self.error, self.meta, self.warnings)
+        return (
+            self.doc_id,
+            self.text,
+            self.published,
+            self.url,
+            self.error,
+            self.meta,
+            self.warnings,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +85,8 @@ class Source:
         self.fields = fields
         self.notes: Counter[str] = Counter()
         self.start_warnings: list[str] = []
+        #: "id" / "published" when the whole input lacks that column (said before the run)
+        self.missing: set[str] = set()
 
     def records(self) -> Iterator[Record]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -94,11 +104,13 @@ class Source:
                 "use --text-field"
             )
         if f.id not in names:
+            self.missing.add("id")
             self.start_warnings.append(
                 f"{self.path}: no id column {f.id!r}: doc_ids are {self._stem()}:ROW "
                 "(use --id-field)"
             )
         if f.published not in names:
+            self.missing.add("published")
             self.start_warnings.append(
                 f"{self.path}: no published column {f.published!r}: relative dates resolve only "
                 "against dates in the text (use --published-field)"
@@ -231,7 +243,10 @@ class JsonLines(Source):
             yield Record(
                 doc_id=f"{stem}:{lineno + 1}",
                 source=f"{path}:{lineno + 1}",
-                error=("TruncatedInput", f"{path}: unreadable after line {lineno}: {one_line(exc)}"),
+                error=(
+                    "TruncatedInput",
+                    f"{path}: unreadable after line {lineno}: {one_line(exc)}",
+                ),
             )
 
 
@@ -275,7 +290,7 @@ class CsvFile(Source):
         width = len(self.header)
 
         def parse(raw_lines: list[bytes]) -> _Parsed:
-            text, decoded = decode_lenient(b"".join(raw_lines))
+            text, decoded = decode_lenient(b"".join(raw_lines), name="this record")
             return _parse_row(text, width), text, decoded
 
         try:
@@ -295,8 +310,12 @@ class CsvFile(Source):
                             error=("BadRecord", f"malformed CSV record ({lines_}): {row}"),
                         )
                         continue
-                    rec = self._from_mapping(dict(zip(self.header, row, strict=True)), fallback, where)
-                    rec.warnings[:0] = [(w.code, f"{where}: {w.message}") for w in decoded]
+                    rec = self._from_mapping(
+                        dict(zip(self.header, row, strict=True)), fallback, where
+                    )
+                    rec.warnings[:0] = [
+                        (w.code, w.message.replace("this record", where, 1)) for w in decoded
+                    ]
                     yield rec
         except (OSError, EOFError, zlib.error) as exc:
             yield Record(

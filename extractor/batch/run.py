@@ -142,9 +142,7 @@ def output_kind(out: Path) -> str:
 
 def _check_dependencies(kind: str, opts: BatchOptions) -> None:
     """Every optional part the run needs, imported now rather than after the corpus."""
-    needs_arrow = kind == "parquet" or any(
-        p.lower().endswith(".parquet") for p in opts.inputs
-    )
+    needs_arrow = kind == "parquet" or any(p.lower().endswith(".parquet") for p in opts.inputs)
     if needs_arrow:
         try:
             import pyarrow.parquet  # noqa: F401
@@ -261,18 +259,22 @@ def run(opts: BatchOptions, say: Callable[[str], None] = _stderr) -> Summary:
     _check_dependencies(kind, opts)
     sources = [open_source(p, opts.fields) for p in opts.inputs]
     _check_output(out, kind, opts)
-    html = _html_writer(opts)
     workers = _workers(opts, say)
     if opts.engine == "local":
         _check_extractor(opts)
     existed = {p for p in (out, errors_path(out)) if p.exists()}
     made = _made_dirs(out.parent)
     lock = OutputLock(out)
+    writer: Writer | None = None
     try:
         lock.acquire()
         _prepare_output(out, kind, opts)
         writer = _open_writer(out, kind, opts)
+        html = _html_writer(opts, sources)
     except BaseException:
+        if writer is not None:
+            writer.failed = True  # close the files, write nothing more
+            writer.close(complete=False)
         lock.release()
         _remove_new(out, kind, existed, made)
         raise
@@ -289,25 +291,29 @@ def run(opts: BatchOptions, say: Callable[[str], None] = _stderr) -> Summary:
     return summary
 
 
-def _html_writer(opts: BatchOptions) -> Any:
+def _html_writer(opts: BatchOptions, sources: list[Source]) -> Any:
     if not opts.html:
         return None
     from extractor.views.html import BatchHtml
 
-    try:
-        return BatchHtml(opts.html, sample=opts.html_sample)
+    counts = [s.count() for s in sources] if opts.html_sample else []
+    total = sum(counts) if counts and None not in counts else None  # type: ignore[arg-type]
+    try:  # with a known total the sample is chosen by doc_id, whatever the order
+        return BatchHtml(opts.html, sample=opts.html_sample, total=total)
     except OSError as exc:
         raise write_failed(Path(opts.html), exc) from None
 
 
 def _notes(src: Source) -> list[str]:
+    if isinstance(src, TextFiles):  # text files carry no id or date columns
+        return []
     notes = []
-    if src.notes["no id"]:
+    if src.notes["no id"] and "id" not in src.missing:
         notes.append(
             f"warning: {src.path}: {src.notes['no id']} records had no id; "
             "their doc_id is FILE:LINE (or FILE:ROW)"
         )
-    if src.notes["no published"] and not isinstance(src, TextFiles):
+    if src.notes["no published"] and "published" not in src.missing:
         notes.append(
             f"warning: {src.path}: {src.notes['no published']} records had no published date; "
             "their relative dates resolve only against dates in the text"
@@ -336,9 +342,11 @@ def _loop(
     chunks = parallel.batched(_dedupe(records(), writer.done, summary), max(1, opts.chunk_size))
     results = _engine_map(chunks, workers, settings, opts)
     complete = False
-    old_term = _stop_on_sigterm()
+    stop = _Stop()
+    old = stop.install()
     try:
         for recs, res in results:
+            stop.critical = True  # a chunk is written whole: a signal now waits for its end
             for rec, (status, payload, counts, full) in zip(recs, res, strict=True):
                 if status == "ok":
                     writer.add_ok(rec, payload)
@@ -354,26 +362,25 @@ def _loop(
                     summary.error_types[error_type] += 1
             writer.end_chunk()
             progress.update(len(recs))
+            stop.critical = False
+            if stop.requested:
+                raise KeyboardInterrupt
         complete = True
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
-        old_int = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
-        try:  # a second Ctrl-C must not cut the flush of what is finished
+        stop.critical = True  # a second Ctrl-C must not cut the flush of what is finished
+        try:
             close = getattr(results, "close", None)
             if close is not None:
-                with contextlib.suppress(KeyboardInterrupt):
-                    close()
+                close()
             summary.saved = writer.close(complete=complete)
             if html is not None:
                 html.close()
             progress.close()
             summary.seconds = time.perf_counter() - t0
         finally:
-            if old_int is not None:
-                signal.signal(signal.SIGINT, old_int)
-            if old_term is not None:
-                signal.signal(signal.SIGTERM, old_term)
+            stop.restore(old)
     return summary
 
 
@@ -407,11 +414,34 @@ def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
+class _Stop:
+    """Ctrl-C and SIGTERM: stop at once while waiting for results, but only after the chunk
+    at hand is written when one arrives while it is (``critical``)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.critical = False
+
+    def _handler(self, signum: int, frame: Any) -> None:
+        self.requested = True
+        if not self.critical:
+            raise KeyboardInterrupt
+
+    def install(self) -> dict[int, Any]:
+        if not _main_thread():
+            return {}
+        return {sig: signal.signal(sig, self._handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def restore(self, old: dict[int, Any]) -> None:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
 def _raise_interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
-def _stop_on_sigterm() -> Any:
+def stop_on_sigterm() -> Any:
     """SIGTERM stops a run as cleanly as Ctrl-C does; returns the handler to restore."""
     if not _main_thread():
         return None

@@ -212,7 +212,23 @@ class ParquetWriter(Writer):
                         self.done_errors += len(ids)
         self.next_part = max(committed, default=-1) + 1
         if committed:
+            self._check_schema(self.root / "articles" / f"part-{self.next_part - 1:06d}.parquet")
             self._reopen_last_part()
+
+    def _check_schema(self, part: Path) -> None:
+        """Refuse to append parts of another layout (another version, other --keep-columns)."""
+        import pyarrow.parquet as pq
+
+        from extractor.tables import schema
+
+        have = pq.read_schema(part).names
+        want = schema("articles", self.keep).names
+        if have != want:
+            extra = sorted(set(have) ^ set(want))
+            raise InputError(
+                f"cannot resume: {self.root} has other articles columns ({', '.join(extra)}): "
+                "written by another version or with other --keep-columns; use --force"
+            )
 
     def _read(self, path: Path, columns: list[str] | None = None) -> dict[str, list[Any]]:
         import pyarrow.parquet as pq

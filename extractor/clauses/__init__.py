@@ -10,7 +10,7 @@ from extractor.clauses.layer import (
     attach,
     brackets,
     compiled,
-    layer,
+    for_article,
     link,
     split,
 )
@@ -29,7 +29,7 @@ __all__ = [
     "compile_words",
     "compiled",
     "expand",
-    "layer",
+    "for_article",
     "link",
     "split",
     "word_list",

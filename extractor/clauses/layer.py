@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,9 @@ from extractor.patterns import PatternFile, lexicon, load
 class ClausesLexicon(PatternFile):
     """patterns/clauses.toml."""
 
+    reach_chars: int
     boundary: str
+    fronted: str
     list_item_before: str
     share_gap: str
     share_suffix: str
@@ -40,12 +43,15 @@ class ClausesLexicon(PatternFile):
     modal_before: str
     forecast_before: str
     conditional_open: str
+    demand_open: str
     bracket_item: str
 
 
 @dataclass(frozen=True)
 class _Compiled:
+    reach_chars: int
     boundary: re.Pattern[str]
+    fronted: re.Pattern[str]
     list_item: re.Pattern[str]
     share_gap: re.Pattern[str]
     share_suffix: re.Pattern[str]
@@ -59,6 +65,7 @@ class _Compiled:
     modal_before: re.Pattern[str]
     forecast_before: re.Pattern[str]
     conditional_open: re.Pattern[str]
+    demand_open: re.Pattern[str]
     bracket_item: re.Pattern[str]
 
 
@@ -68,7 +75,9 @@ def _compiled(lex: ClausesLexicon) -> _Compiled:
         return re.compile(expand(p), re.I)
 
     return _Compiled(
+        reach_chars=lex.reach_chars,
         boundary=rx(lex.boundary),
+        fronted=rx(lex.fronted),
         list_item=rx(lex.list_item_before),
         share_gap=rx(lex.share_gap),
         share_suffix=rx(lex.share_suffix),
@@ -82,6 +91,7 @@ def _compiled(lex: ClausesLexicon) -> _Compiled:
         modal_before=rx(lex.modal_before),
         forecast_before=rx(lex.forecast_before),
         conditional_open=rx(lex.conditional_open),
+        demand_open=rx(lex.demand_open),
         bracket_item=rx(lex.bracket_item),
     )
 
@@ -91,13 +101,33 @@ def compiled() -> _Compiled:
     return _compiled(load(ClausesLexicon))
 
 
+def left(text: str, lo: int, pos: int) -> str:
+    """The text just before ``pos`` (never before ``lo``) that anchored look-behinds read."""
+    return text[max(lo, pos - compiled().reach_chars) : pos]
+
+
+def right_end(pos: int, hi: int) -> int:
+    """Where the text after ``pos`` that anchored look-aheads read ends (never after ``hi``)."""
+    return min(hi, pos + compiled().reach_chars)
+
+
+def right(text: str, pos: int, hi: int) -> str:
+    """The text just after ``pos`` (never after ``hi``) that anchored look-aheads read."""
+    return text[pos : right_end(pos, hi)]
+
+
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """A clause ``[start, end)`` of a sentence; ``conditional`` when a condition opens it."""
+    """A clause ``[start, end)`` of a sentence; ``conditional`` when a condition opens it.
+
+    ``asked`` is where the complement of a demand starts ("meminta agar …"), if there is one:
+    predicates after it are asked for, not reported as done.
+    """
 
     start: int
     end: int
     conditional: bool = False
+    asked: int | None = None
 
 
 @dataclass(slots=True)
@@ -147,14 +177,25 @@ def split(text: str, start: int, end: int, item_starts: list[int] | None = None)
     cuts = {start, end}
     for m in c.boundary.finditer(text, start, end):
         cuts.add(m.end())
+    fronted = c.fronted.match(text[start:end])
+    if fronted is not None:
+        cuts.add(start + fronted.end())
     for pos in item_starts or ():
-        if c.list_item.search(text[max(start, pos - 40) : pos]):
+        if c.list_item.search(left(text, start, pos)):
             cuts.add(pos)
     bounds = sorted(p for p in cuts if start <= p <= end)
     out: list[Clause] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         if b > a:
-            out.append(Clause(a, b, c.conditional_open.match(text, a, b) is not None))
+            demand = c.demand_open.search(text, a, b)
+            out.append(
+                Clause(
+                    a,
+                    b,
+                    c.conditional_open.match(text[a:b]) is not None,
+                    demand.end() if demand else None,
+                )
+            )
     return out or [Clause(start, end)]
 
 
@@ -171,7 +212,6 @@ def link(text: str, start: int, end: int, items: list[Item]) -> list[Clause]:
         it.clause = _clause_index(clauses, it.start)
         cl = clauses[it.clause]
         it.tail = it.end
-        before = text[cl.start : it.start]
         if it.percent and i:
             prev = items[i - 1]
             if prev.clause == it.clause and c.share_gap.match(text[prev.end : it.start]):
@@ -184,14 +224,14 @@ def link(text: str, start: int, end: int, items: list[Item]) -> list[Clause]:
         if m:
             it.partitive = True
             it.tail += m.end()
-        elif c.partitive_before.search(text[max(start, it.start - 60) : it.start]):
+        elif c.partitive_before.search(left(text, start, it.start)):
             it.partitive = True
-        if c.base_before.search(before[-40:]):
+        if c.base_before.search(left(text, cl.start, it.start)):
             it.base = True
         if it.partitive or (i and items[i - 1].base and not it.base):
             wholes = [j for j in range(i) if items[j].base or not items[j].percent]
             it.whole = wholes[-1] if wholes else None
-        it.forecast = c.forecast_before.search(before[-60:]) is not None
+        it.forecast = c.forecast_before.search(left(text, cl.start, it.start)) is not None
     for i, it in enumerate(items):
         if it.share_of is not None:
             it.tail = max(it.tail, items[it.share_of].tail)
@@ -230,7 +270,7 @@ def _skip_noun(text: str, pos: int, end: int) -> int:
 
 def _words_end(text: str, pos: int, end: int, n: int) -> int:
     """The end of the ``n``-th word from ``pos`` (or ``end``)."""
-    m = re.match(r"(?:\W*\w+){1,%d}" % max(1, n), text[pos:end])
+    m = re.match(rf"(?:\W*\w+){{1,{max(1, n)}}}", text[pos:end])
     return pos + m.end() if m else pos
 
 
@@ -262,13 +302,14 @@ def attach(text: str, items: list[Item], clauses: list[Clause], cues: list[Cue])
         reading: Reading | None = None
         if rel_cue is not None and not rel_cue.weak:
             reading = Reading(rel_cue, "relative", _negated(text, it.relative[0], rel_cue, c))
+        done = [q for q in cues if cl.asked is None or q.start < cl.asked]  # not what is asked for
         if reading is None and not it.base:
-            main = _main_cue(text, it, items, i, cl, cues, rel_spans, c)
+            main = _main_cue(text, it, items, i, cl, done, rel_spans, c)
             if main is not None:
                 reading = Reading(main, "main", it.negated or _negated(text, it.tail, main, c))
         if reading is None:
             lo = max(cl.start, items[i - 1].tail if i and items[i - 1].clause == it.clause else cl.start)
-            before = [q for q in cues if lo <= q.start and q.end <= it.start and not _modal(text, lo, q, c)]
+            before = [q for q in done if lo <= q.start and q.end <= it.start and not _modal(text, lo, q, c)]
             verbs = [q for q in before if not q.nominal]
             pick = (verbs or before or [None])[-1]
             if pick is not None:
@@ -289,10 +330,25 @@ def attach(text: str, items: list[Item], clauses: list[Clause], cues: list[Cue])
         weak = mine.cue is None or (mine.how == "relative" and mine.cue.weak)
         if weak and theirs.how == "before" and not mine.negated:
             out[i] = theirs
+    # counts joined by a conjunction share the predicate after the last: "5 kades, dan 1 ASN melanggar"
+    for i in range(len(items) - 2, -1, -1):
+        it, nxt = items[i], items[i + 1]
+        if out[i].cue is not None or out[i].negated or it.share_of is not None or it.base:
+            continue
+        if (
+            nxt.clause == it.clause + 1
+            and out[i + 1].how == "main"
+            and _CONJOINED.fullmatch(text, it.tail, nxt.start)
+        ):
+            out[i] = out[i + 1]
     for i, it in enumerate(items):
         if it.share_of is not None:
             out[i] = out[it.share_of]
     return out
+
+
+_JOINED = re.compile(r"[\s,]*(?:(?:dan|serta|atau)\s+)?", re.I)
+_CONJOINED = re.compile(r"[\s,]*(?:dan|serta)\s+", re.I)
 
 
 def _main_cue(
@@ -311,7 +367,7 @@ def _main_cue(
         if nxt.clause != it.clause or nxt.share_of is not None or nxt.base:
             continue
         gap = text[it.tail : nxt.start]
-        if re.fullmatch(r"[\s,]*(?:(?:dan|serta|atau)\s+)?", gap, re.I):
+        if _JOINED.fullmatch(gap):
             continue  # "12 ASN dan 5 kades terbukti": joined counts share the predicate
         hi = nxt.start
         break
@@ -327,11 +383,11 @@ def _main_cue(
 
 
 def _negated(text: str, lo: int, cue: Cue, c: _Compiled) -> bool:
-    return c.negated_before.search(text[max(lo, cue.start - 30) : cue.start]) is not None
+    return c.negated_before.search(left(text, lo, cue.start)) is not None
 
 
 def _modal(text: str, lo: int, cue: Cue, c: _Compiled) -> bool:
-    return c.modal_before.search(text[max(lo, cue.start - 30) : cue.start]) is not None
+    return c.modal_before.search(left(text, lo, cue.start)) is not None
 
 
 def brackets(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -363,14 +419,11 @@ class ClauseLayer:
         return cl.start if cl is not None else default
 
 
-def layer(art: Article) -> ClauseLayer:
+def for_article(art: Article) -> ClauseLayer:
     """The article's clause layer, built once and kept on the article."""
     got = getattr(art, "clauses", None)
     if isinstance(got, ClauseLayer):
         return got
     built = ClauseLayer(art)
-    try:
-        art.clauses = built  # type: ignore[attr-defined]
-    except AttributeError:  # an Article without the slot: build on every call
-        pass
+    art.clauses = built
     return built

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from itertools import combinations
 from typing import Any
 
 from extractor.corpus.aliases import fold
@@ -117,10 +116,16 @@ def _most_common(values: Any) -> Any:
 
 
 def _mark_conflicts(figures: list[dict[str, Any]], duplicate_of: dict[str, str]) -> None:
-    """Flag figures of one attributed count that independent articles give differently."""
+    """Flag figures of one attributed count that independent articles give differently.
+
+    An article that gives several values under one key is giving a breakdown (per region,
+    per month), not a disagreement: only articles with one value for the key take part.
+    A count whose measure or topic is ``other`` says too little to disagree about (police
+    counts of different crimes share source, year and measure).
+    """
     groups: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     for f in figures:
-        if f["source"] and not f["approximate"]:
+        if f["source"] and not f["approximate"] and "other" not in (f["measure"], f["topic"]):
             key = (
                 fold(f["source"]),
                 f["year"],
@@ -131,21 +136,29 @@ def _mark_conflicts(figures: list[dict[str, Any]], duplicate_of: dict[str, str])
             )
             groups[key].append(f)
     for members in groups.values():
-        for a, b in combinations(members, 2):
-            if a["value"] == b["value"]:
+        if len({f["value"] for f in members}) < 2:
+            continue
+        values_of: dict[str, set[float]] = defaultdict(set)  # origin article -> its values
+        for f in members:
+            for d in f["doc_ids"]:
+                values_of[duplicate_of.get(d, d)].add(f["value"])
+        single = {o: next(iter(v)) for o, v in values_of.items() if len(v) == 1}
+        if len(set(single.values())) < 2:
+            continue
+        for f in members:
+            if not any(single.get(duplicate_of.get(d, d)) == f["value"] for d in f["doc_ids"]):
                 continue
-            if a["as_of"] and b["as_of"] and not set(a["as_of"]) & set(b["as_of"]):
-                continue  # a later count, not a disagreement
-            origins_a = {duplicate_of.get(d, d) for d in a["doc_ids"]}
-            origins_b = {duplicate_of.get(d, d) for d in b["doc_ids"]}
-            if len(origins_a | origins_b) < 2 or origins_a == origins_b:
-                continue  # one article (or its copies) giving two numbers: sub-counts
-            for f, other in ((a, b), (b, a)):
+            others = {v for v in single.values() if v != f["value"]}
+            if f["as_of"]:  # a count at another date is a later count, not a disagreement
+                dated = {
+                    g["value"]
+                    for g in members
+                    if g["as_of"] and not set(g["as_of"]) & set(f["as_of"])
+                }
+                others -= dated
+            if others:
                 f["conflict"] = True
-                if other["value"] not in f["conflicting_values"]:
-                    f["conflicting_values"].append(other["value"])
-    for f in figures:
-        f["conflicting_values"].sort()
+                f["conflicting_values"] = sorted(others)
 
 
 __all__ = ["MIN_SHARED_VALUE", "build", "figure_id", "figure_key", "unit_class"]

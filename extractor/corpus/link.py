@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from extractor.corpus import dedup, figures, people
-from extractor.corpus.aliases import fold
+from extractor.corpus.aliases import canonical, fold
 
 #: the packages ``link`` needs (the ``corpus`` extra)
 REQUIRED = ("pyarrow", "rapidfuzz", "datasketch")
@@ -72,9 +72,7 @@ def check_dependencies() -> None:
 
     missing = [m for m in REQUIRED if importlib.util.find_spec(m) is None]
     if missing:
-        raise LinkError(
-            f"link needs {', '.join(missing)}: pip install 'extractor[corpus]'"
-        )
+        raise LinkError(f"link needs {', '.join(missing)}: pip install 'extractor[corpus]'")
 
 
 # -- reading -----------------------------------------------------------------------
@@ -144,11 +142,15 @@ def _jsonl_rows(path: Path) -> dict[str, list[dict[str, Any]]]:
             try:
                 facts = ArticleFacts.model_validate(obj)
             except ValueError as exc:
-                raise LinkError(f"{path}:{n}: not an ArticleFacts line: {str(exc).splitlines()[0]}") from None
+                raise LinkError(
+                    f"{path}:{n}: not an ArticleFacts line: {str(exc).splitlines()[0]}"
+                ) from None
             for table, rows in facts_to_rows(facts, url=url).items():
                 out.setdefault(table, []).extend(rows)
     if seen and "articles" not in out:
-        raise LinkError(f"{path}: no ArticleFacts lines: not a batch output (run batch on it first)")
+        raise LinkError(
+            f"{path}: no ArticleFacts lines: not a batch output (run batch on it first)"
+        )
     return out
 
 
@@ -162,7 +164,9 @@ def _outlet(row: dict[str, Any]) -> str | None:
         return None
     host = (urlsplit(str(url)).hostname or "").removeprefix("www.")
     labels = host.split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in {"co", "go", "or", "ac", "web", "my", "sch"} else 2
+    keep = (
+        3 if len(labels) >= 3 and labels[-2] in {"co", "go", "or", "ac", "web", "my", "sch"} else 2
+    )
     return ".".join(labels[-keep:]) or None
 
 
@@ -200,8 +204,14 @@ def link(
     dest = out.with_name(out.name.removesuffix(".jsonl") + ".linked.parquet") if src.jsonl else out
     summary.dest = dest
     articles = {
-        str(r["doc_id"]): {"published": _date(r), "outlet": _outlet(r), "headline": r.get("headline")}
-        for r in src.rows("articles", ["doc_id", "published_iso", "published", "outlet", "url", "headline"])
+        str(r["doc_id"]): {
+            "published": _date(r),
+            "outlet": _outlet(r),
+            "headline": r.get("headline"),
+        }
+        for r in src.rows(
+            "articles", ["doc_id", "published_iso", "published", "outlet", "url", "headline"]
+        )
     }
     summary.articles = len(articles)
     lap("read")
@@ -212,7 +222,19 @@ def link(
 
     mentions = [
         people.make_mention(r, articles.get(str(r["doc_id"]), {}).get("published"))
-        for r in src.rows("officials", ["doc_id", "idx", "name", "aliases", "position", "organization", "region", "region_code"])
+        for r in src.rows(
+            "officials",
+            [
+                "doc_id",
+                "idx",
+                "name",
+                "aliases",
+                "position",
+                "organization",
+                "region",
+                "region_code",
+            ],
+        )
     ]
     summary.mentions = len(mentions)
     speakers = _speaker_mentions(src, mentions, articles)
@@ -222,7 +244,7 @@ def link(
     summary.people = len(people_rows)
     official_pid = {(m.doc_id, m.idx): pids[lab] for m, lab in zip(mentions, labels, strict=False)}
     quote_pid: dict[tuple[str, int], str] = {}
-    for (m, keys), lab in zip(speakers, labels[len(mentions) :], strict=True):
+    for (_m, keys), lab in zip(speakers, labels[len(mentions) :], strict=True):
         for k in keys:
             quote_pid[k] = pids[lab]
     for k, official in _speaker_officials(src, mentions).items():
@@ -265,7 +287,9 @@ def _dedup_docs(
         yield d, " ".join(bits), articles[d]["published"]
 
 
-def _speaker_officials(src: _Source, mentions: list[people.Mention]) -> dict[tuple[str, int], tuple[str, int]]:
+def _speaker_officials(
+    src: _Source, mentions: list[people.Mention]
+) -> dict[tuple[str, int], tuple[str, int]]:
     """Quote (doc_id, idx) → the official (doc_id, idx) of the same article it names."""
     forms: dict[tuple[str, str], tuple[str, int]] = {}
     for m in mentions:
@@ -296,15 +320,16 @@ def _speaker_mentions(
         if not sp or key in named:
             continue
         f = fold(sp)
-        from extractor.corpus.aliases import canonical
-
         if len(f.split()) < 2 and canonical(sp) is None:
             continue
         by_name.setdefault((key[0], f), []).append(key)
         raw[(key[0], f)] = sp
     out = []
     for (doc, _f), keys in by_name.items():
-        m = people.make_mention({"doc_id": doc, "idx": keys[0][1], "name": raw[(doc, _f)]}, articles.get(doc, {}).get("published"))
+        m = people.make_mention(
+            {"doc_id": doc, "idx": keys[0][1], "name": raw[(doc, _f)]},
+            articles.get(doc, {}).get("published"),
+        )
         m.table = "quotes"
         out.append((m, keys))
     return out
@@ -326,8 +351,16 @@ def _write(
     dest.mkdir(parents=True, exist_ok=True)
     people_rows.sort(key=lambda r: (-r["n_articles"], r["name"], r["person_id"]))
     figure_rows.sort(key=lambda r: (-r["n_articles"], r["figure_id"]))
-    _swap(dest, "people", [("part-000000.parquet", pa.Table.from_pylist(people_rows, schema=_people_schema()))])
-    _swap(dest, "figures", [("part-000000.parquet", pa.Table.from_pylist(figure_rows, schema=_figures_schema()))])
+    _swap(
+        dest,
+        "people",
+        [("part-000000.parquet", pa.Table.from_pylist(people_rows, schema=_people_schema()))],
+    )
+    _swap(
+        dest,
+        "figures",
+        [("part-000000.parquet", pa.Table.from_pylist(figure_rows, schema=_figures_schema()))],
+    )
     adders: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {
         "officials": ("person_id", lambda r: official_pid.get((str(r["doc_id"]), int(r["idx"])))),
         "quotes": ("person_id", lambda r: quote_pid.get((str(r["doc_id"]), int(r["idx"])))),

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +26,10 @@ from extractor.corpus.aliases import canonical, fold
 
 #: rapidfuzz ratio (0-100) at or above which two full names are one spelling
 FUZZY_RATIO = 90.0
+#: and each word's own ratio at least this, its length within one letter
+WORD_RATIO = 80.0
+#: below this word ratio (or when both sides name a post or body) the two must agree on one
+SURE_WORD_RATIO = 85.0
 #: names shorter than this (in characters) are never fuzzy-matched (too little to compare)
 FUZZY_MIN_CHARS = 8
 
@@ -93,16 +96,34 @@ def _regions_agree(a: set[str], b: set[str]) -> bool:
 
 
 def _agree(m: Mention, members: list[Mention]) -> bool:
-    """A one-word mention agrees with a person on post, body or region (any one, non-null)."""
+    """``m`` agrees with a person on body, or on a post of two words or more ("Kepala Dinas
+    Kesehatan", not a bare "Ketua"), or on post and region together. A region alone is too
+    weak: a governor and his wife share a province."""
+    org, pos, reg = (fold(x) if x else "" for x in (m.organization, m.position, m.region))
     for other in members:
-        for mine, theirs in (
-            (m.position, other.position),
-            (m.organization, other.organization),
-            (m.region, other.region),
+        if org and other.organization and org == fold(other.organization):
+            return True
+        same_post = bool(pos and other.position and pos == fold(other.position))
+        if same_post and (
+            len(pos.split()) >= 2 or (reg and other.region and reg == fold(other.region))
         ):
-            if mine and theirs and fold(mine) == fold(theirs):
-                return True
+            return True
     return False
+
+
+def _has_context(members: list[Mention]) -> bool:
+    return any(m.position or m.organization or m.region for m in members)
+
+
+def _agree_any(mine: list[Mention], theirs: list[Mention]) -> bool:
+    return any(_agree(m, theirs) for m in mine)
+
+
+def _same_name(name: str, figure: str) -> bool:
+    """``name`` spells the figure's full name (up to a letter or two per word)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(fold(name), fold(figure)) >= FUZZY_RATIO
 
 
 def make_mention(row: dict[str, Any], date: str | None) -> Mention:
@@ -110,8 +131,10 @@ def make_mention(row: dict[str, Any], date: str | None) -> Mention:
     name = (row.get("name") or "").strip()
     aliases = [a for a in (row.get("aliases") or []) if a]
     figure = canonical(name)
-    if figure is None:
-        figure = next((c for a in aliases if (c := canonical(a)) is not None), None)
+    if figure is None:  # "Bacharudin Jusuf Habibie" (alias "Habibie"), not "Thareq Kemal Habibie"
+        figure = next(
+            (c for a in aliases if (c := canonical(a)) is not None and _same_name(name, c)), None
+        )
     return Mention(
         doc_id=str(row["doc_id"]),
         idx=int(row["idx"]),
@@ -189,17 +212,29 @@ def _merge_variants(mentions: list[Mention], uf: _UnionFind) -> None:
         scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO)
         for a in range(len(keys)):
             for b in range(a + 1, len(keys)):
-                if scores[a][b] and _last_words_close(keys[a], keys[b]):
-                    for ra in names[keys[a]]:
-                        for rb in names[keys[b]]:
+                if not scores[a][b] or not _last_words_close(keys[a], keys[b], WORD_RATIO):
+                    continue
+                # a letter apart in a short word ("Halid"/"Hamid") needs agreement on post or body
+                close = _last_words_close(keys[a], keys[b], SURE_WORD_RATIO)
+                for ra in names[keys[a]]:
+                    for rb in names[keys[b]]:
+                        mine = [mentions[i] for i in uf.members[uf.find(ra)]]
+                        theirs = [mentions[i] for i in uf.members[uf.find(rb)]]
+                        agree = _agree_any(mine, theirs)
+                        context = _has_context(mine) and _has_context(theirs)
+                        if agree or (close and not context):
                             uf.union_if_regions_agree(ra, rb)
 
 
-def _last_words_close(a: str, b: str) -> bool:
-    """Variants differ in spelling, not in a whole word ("Budi Santoso"/"Budi Santosa" yes,
-    "Agus Salim"/"Agus Alim" is left to the ratio, "Andi Ali"/"Andi Ari" too short)."""
-    wa, wb = a.split(), b.split()
-    return all(x[:1] == y[:1] for x, y in zip(wa, wb, strict=False))
+def _last_words_close(a: str, b: str, word_ratio: float) -> bool:
+    """Variants differ in a letter or two of each word, not in a word: ``Benyamin`` and
+    ``Banyamin`` yes; ``Harto`` and ``Hartono`` (two names) no."""
+    from rapidfuzz import fuzz
+
+    return all(
+        x[:1] == y[:1] and abs(len(x) - len(y)) <= 1 and fuzz.ratio(x, y) >= word_ratio
+        for x, y in zip(a.split(), b.split(), strict=True)
+    )
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
@@ -218,17 +253,36 @@ def _merge_short_forms(mentions: list[Mention], uf: _UnionFind) -> None:
             for w in k:
                 by_word[w].add(root)
     for root in groups:
-        for words in keys[root]:
+        for words in sorted(keys[root], key=lambda k: (-len(k), k)):  # stable order
             if len(words) < 2:
                 continue
             cands = set.intersection(*(by_word[w] for w in words)) - {root}
             cands = {
                 c
                 for c in cands
-                if any(len(k) > len(words) and _is_subsequence(list(words), list(k)) for k in keys[c])
+                if any(
+                    len(k) > len(words) and _is_subsequence(list(words), list(k)) for k in keys[c]
+                )
             }
+            mine = [mentions[i] for i in uf.members.get(uf.find(root), [])]
+            if len(cands) > 1:  # several longer names: only the one that agrees on post or body
+                cands = {
+                    c
+                    for c in cands
+                    if _agree_any(mine, [mentions[j] for j in uf.members[uf.find(c)]])
+                }
             if len(cands) == 1:
-                uf.union_if_regions_agree(root, cands.pop())
+                other = uf.find(cands.pop())
+                theirs = [mentions[j] for j in uf.members[other]]
+                # a name known in more articles than the longer one is not its short form
+                # ("Ridwan Kamil" is not "Atalia Ridwan Kamil") unless the first words agree
+                docs_mine = {m.doc_id for m in mine}
+                docs_theirs = {m.doc_id for m in theirs}
+                leading = any(k[0] == words[0] for k in keys.get(other, ()) if len(k) > len(words))
+                if len(docs_mine) > len(docs_theirs) and not leading:
+                    break
+                if not (_has_context(mine) and _has_context(theirs)) or _agree_any(mine, theirs):
+                    uf.union_if_regions_agree(root, other)
                 break
 
 
@@ -276,7 +330,9 @@ def canonical_name(members: list[Mention]) -> str:
     return max(names, key=lambda n: (len(n.split()) >= 2, names[n], len(n.split()), len(n), n))
 
 
-def people_rows(mentions: list[Mention], labels: list[int]) -> tuple[list[dict[str, Any]], dict[int, str]]:
+def people_rows(
+    mentions: list[Mention], labels: list[int]
+) -> tuple[list[dict[str, Any]], dict[int, str]]:
     """The ``people`` rows and cluster label → person_id."""
     by_label: dict[int, list[Mention]] = defaultdict(list)
     for m, lab in zip(mentions, labels, strict=True):
@@ -287,7 +343,9 @@ def people_rows(mentions: list[Mention], labels: list[int]) -> tuple[list[dict[s
         name = canonical_name(members)
         first = min((m.doc_id, m.idx) for m in members)
         pid = ids[lab] = person_id(name, first)
-        variants = sorted({m.name for m in members} | {a for m in members for a in m.aliases} - {name})
+        variants = sorted(
+            {m.name for m in members} | {a for m in members for a in m.aliases} - {name}
+        )
         posts: dict[tuple[str | None, str | None, str | None], list[Mention]] = defaultdict(list)
         for m in members:
             if m.position or m.organization:

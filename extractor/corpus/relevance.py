@@ -53,6 +53,8 @@ class RelevanceLexicon(PatternFile):
     election_link: float = Field(ge=0, le=1)
     election_cap: float = Field(ge=0, le=1)
     saturation: float = Field(gt=0)
+    #: a cue word seen again adds this share of its weight (six "pemilu" are not six cues)
+    repeat_weight: float = Field(ge=0, le=1)
     max_cues: int = Field(ge=0)
     thresholds: Thresholds
     groups: dict[str, CueGroup]
@@ -66,7 +68,9 @@ class RelevanceLexicon(PatternFile):
         for name, group in self.groups.items():
             upper = [t for t in group.terms if t != t.lower()]
             if upper:
-                raise ValueError(f"groups.{name}.terms match lower-cased text; write {upper} in lower case")
+                raise ValueError(
+                    f"groups.{name}.terms match lower-cased text; write {upper} in lower case"
+                )
             unknown = set(group.term_weights) - set(group.terms) - set(group.cased)
             if unknown:
                 raise ValueError(f"groups.{name}.term_weights names no term: {sorted(unknown)}")
@@ -137,12 +141,18 @@ def parts(text: str) -> tuple[dict[str, float], list[Span]]:
     rx, info = _scanner(lex)
     evidence = dict.fromkeys(GROUPS, 0.0)
     cues: list[Span] = []
+    seen: set[str] = set()
     for m in rx.finditer(_lower(text)):
         group = info[m.lastgroup or ""]
         start, end = m.span()
         if group.cased is not None and not group.cased.fullmatch(text, start, end):
             continue
-        evidence[group.name] += group.weigh(m.group()) if group.overrides else group.weight
+        low = m.group()
+        weight = group.weigh(low) if group.overrides else group.weight
+        if low in seen:
+            weight *= lex.repeat_weight
+        seen.add(low)
+        evidence[group.name] += weight
         cues.append(Span.model_construct(start=start, end=end, text=text[start:end]))
     strengths = {g: _strength(evidence[g], lex.saturation) for g in GROUPS}
     return strengths, cues

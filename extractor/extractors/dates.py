@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections import Counter
 
@@ -85,7 +86,7 @@ def _joiner(lex: DatesLexicon) -> re.Pattern[str]:
 def _range_years(raws: list[RawDate], text: str, lex: DatesLexicon) -> None:
     """'1 Januari hingga 21 Maret 2020': a partial date that opens a range takes the end's year."""
     joiner = _joiner(lex)
-    for a, b in zip(raws, raws[1:], strict=False):
+    for a, b in itertools.pairwise(raws):
         if (
             a.kind == "date"
             and a.year is None

@@ -46,8 +46,13 @@ def extract(art: Article) -> list[Official]:
     find_parents(reader, recs)
     respell(reader, recs)
     out: list[Official] = []
-    for rec, (spans, aliases) in zip(recs, mentions(reader, recs), strict=True):
-        place = resolve_region(rec.region, rec.rtype) if rec.region else None
+    # places resolved without doubt locate the ambiguous ones (a district named in many
+    # regencies is the one in the regency the article's other officials serve)
+    places = [resolve_region(r.region, r.rtype) if r.region else None for r in recs]
+    near = [p.code for p in places if p is not None and p.type != "Kecamatan"]
+    for rec, place, (spans, aliases) in zip(recs, places, mentions(reader, recs), strict=True):
+        if place is None and rec.region and near:
+            place = resolve_region(rec.region, rec.rtype, near)
         out.append(
             Official(
                 name=" ".join(rec.name),

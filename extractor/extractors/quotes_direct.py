@@ -160,14 +160,18 @@ def _looks_like_speech(text: str, lex: QuoteLex, start: int, qtext: str, forced:
 
 def _post_attribution(
     art: Article, lex: QuoteLex, close_at: int, para_end: int
-) -> tuple[str, Speaker, int] | None:
-    """``," kata X`` / ``,” ujarnya`` / ``"tegas Dewa`` right after a closing mark."""
+) -> tuple[str | None, Speaker, int] | None:
+    """``," kata X`` / ``,” ujarnya`` / ``"tegas Dewa`` right after a closing mark (no cue:
+    ``," Kepala BKN X saat rapat``)."""
     text = art.text
     m = _MARK_AFTER.match(text, close_at, para_end)
     pos = m.end() if m else close_at
-    cm = cue_at(lex, text, pos, para_end)
-    if cm is None or (pos > 0 and text[pos - 1].isalnum()):
+    if pos > 0 and text[pos - 1].isalnum():
         return None
+    cm = cue_at(lex, text, pos, para_end)
+    if cm is None:
+        spk = _verbless(art, lex, close_at, pos, para_end)
+        return (None, spk, pos) if spk is not None else None
     cm_end, surface = cm
     root = lex.root_of[surface]
     if surface != root and surface.endswith(lex.nya):
@@ -176,6 +180,26 @@ def _post_attribution(
     if spk is None:
         return None
     return root, spk, pos
+
+
+def _verbless(art: Article, lex: QuoteLex, close_at: int, pos: int, para_end: int) -> Speaker | None:
+    """``"…," Kepala BKN Budi Santoso saat rapat, Selasa.``: a quote closed by a comma and
+    followed by a titled name with no verb, then an aside (``saat``, ``di``) or the end of
+    the sentence: the named person said it."""
+    text = art.text
+    if close_at == 0 or text[close_at - 1] != ",":
+        return None
+    first = WORD.match(text, pos, para_end)
+    if first is None or first.group().lower() not in lex.titles or not first.group()[0].isupper():
+        return None
+    spk = speaker_after(art, lex, pos, para_end)
+    if spk is None or spk.kind != "name" or (spk.name is None and spk.raw is None):
+        return None
+    rest = first_char(text, spk.end, para_end)
+    nxt = WORD.match(text, rest, para_end)
+    if rest >= para_end or text[rest] in ",." or (nxt and nxt.group().lower() in lex.verbless_asides):
+        return spk
+    return None
 
 
 _MARK_AFTER = re.compile(r"[^\w\s]{0,3}\s*")

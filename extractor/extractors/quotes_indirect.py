@@ -44,7 +44,8 @@ def indirect_quotes(
             b -= 1  # ``… malam. "`` : the opening mark of the next quote
         t = text[a:b].strip()
         # ``menjelaskan, mengenai surat …``: after a comma a topic word fronts a clause
-        fronted = text_start is None and ("," in text[cue_end:a] or ":" in text[cue_end:a])
+        # a quote read from the sentence start (``A, kata X, B``) holds its own first words
+        fronted = text_start is not None or "," in text[cue_end:a] or ":" in text[cue_end:a]
         if not _reads_as_clause(lex, t, fronted):
             return
         c = Cand(start=a, end=b, text=t, kind="indirect", cue=cue)
@@ -127,7 +128,9 @@ def indirect_quotes(
                 if spk is None or spk.end <= m.end:
                     continue
                 cue = m.low
-            add(si, spk.end, cue, spk)
+            # ``A, menurut X, B`` / ``A menurutnya B``: the quote runs from A's start to B's
+            # end with the attribution inside it (SPEC clarification)
+            add(si, spk.end, cue, spk, text_start=_mid_start(text, s.start, m.start))
             break
         if si in taken:
             continue
@@ -156,9 +159,15 @@ def indirect_quotes(
                             end = nxt.end
                     add(si, 0, root, spk, text_start=s.start, text_end=end)
                 break
-            add(si, spk.end, root, spk)
+            add(si, spk.end, root, spk, text_start=_mid_start(text, s.start, m.start))
             break
     return out
+
+
+def _mid_start(text: str, sent_start: int, cue_at: int) -> int | None:
+    """The sentence start when words stand before a mid-sentence cue (``A, kata X, B``),
+    None when the cue opens the sentence (the quote then starts after the speaker)."""
+    return sent_start if text[sent_start:cue_at].strip(" ,\n\t") else None
 
 
 _TRAIL = ".,;:\"“”„‘’'«»"
@@ -215,4 +224,28 @@ def _indirect_end(
         nxt = sents[si + 1]
         if lex.continuation.match(text, nxt.start) and not in_spans(quoted, nxt.start):
             end = nxt.end
+    elif text[start:end].rstrip().endswith(":"):
+        end = _list_after_colon(art, lex, s.paragraph, end)
     return rstrip_at(text, start, end)
+
+
+#: how many paragraphs a list introduced by a reported clause may run over
+_LIST_PARAGRAPHS = 12
+
+
+def _list_after_colon(art: Article, lex: QuoteLex, para: int, end: int) -> int:
+    """``menjelaskan, dari 27 laporan itu:`` followed by a list, one item per paragraph: the
+    reported speech runs on over the items while they end in ``,`` or ``;`` (the last item
+    ends the list), never into a paragraph holding a quotation mark."""
+    text = art.text
+    paras = art.paragraphs
+    k = para + 1
+    while k < len(paras) and k - para <= _LIST_PARAGRAPHS and paras[k].kind == "body":
+        p = paras[k]
+        if lex.marks.search(text, p.start, p.end):
+            break
+        end = p.end
+        if text[p.start : p.end].rstrip()[-1:] not in (",", ";"):
+            break
+        k += 1
+    return end

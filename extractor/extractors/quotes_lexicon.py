@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass, field
 
 from extractor.document import Article, Region
-from extractor.patterns import PatternFile, lexicon, load
+from extractor.patterns import PatternFile, lexicon
 
 
 @lexicon("quotes")
@@ -66,6 +66,12 @@ class QuotesLexicon(PatternFile):
     connectors: list[str]
     #: conjunctions inside a title (``Biro Humas dan Protokol``)
     title_joiners: list[str]
+    #: words opening a companion phrase between a speaker and the cue (``X didampingi Y
+    #: menjelaskan``): X speaks
+    companions: list[str]
+    #: words that may follow a titled name written after a quote with no cue (``"…,"
+    #: Kepala BKN X saat rapat``)
+    verbless_asides: list[str]
     #: capitalised words that may open an aside between speaker and cue (``X, Selasa (…),``)
     date_words: list[str]
     #: words after which the next word is a place, not a name (``Kota Balikpapan``)
@@ -113,6 +119,8 @@ class QuoteLex:
     connectors: frozenset[str]
     region_heads: frozenset[str]
     title_joiners: frozenset[str]
+    companions: frozenset[str]
+    verbless_asides: frozenset[str]
     date_words: frozenset[str]
     place_heads: frozenset[str]
     place_suffixes: frozenset[str]
@@ -197,6 +205,8 @@ def compiled(lex: QuotesLexicon) -> QuoteLex:
         connectors=frozenset(lex.connectors),
         region_heads=frozenset(lex.region_heads),
         title_joiners=frozenset(lex.title_joiners),
+        companions=frozenset(lex.companions),
+        verbless_asides=frozenset(lex.verbless_asides),
         date_words=frozenset(lex.date_words),
         place_heads=frozenset(lex.place_heads),
         place_suffixes=frozenset(lex.place_suffixes),
@@ -204,21 +214,13 @@ def compiled(lex: QuotesLexicon) -> QuoteLex:
     )
 
 
-def _place_names() -> set[str]:
-    """Provinces, regencies, cities, their short forms and countries (``patterns/regions.toml``):
-    a raw speaker run that holds one is a title with its place (``Kapolres Kutai Kartanegara
-    Irfan``), and the person's name starts after it."""
-    try:
-        from extractor.extractors.officials import RegionLexicon
+def _place_names() -> frozenset[str]:
+    """Every place name the people layer knows (the gazetteer's provinces, regencies and
+    cities, their short forms, countries): a raw speaker run that holds one is a title with
+    its place (``Kapolres Kutai Kartanegara Irfan``), and the person's name starts after it."""
+    from extractor import people
 
-        reg = load(RegionLexicon)
-    except Exception:  # the officials module is mid-edit: go without places
-        return set()
-    names: list[str] = []
-    for key in ("provinces", "regencies", "cities", "countries", "untyped"):
-        names.extend(getattr(reg, key, None) or [])
-    names.extend((getattr(reg, "abbreviations", None) or {}).keys())
-    return {" ".join(n.casefold().split()) for n in names if n.strip()}
+    return people.place_names()
 
 
 TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*\.?|[^\w\s]")

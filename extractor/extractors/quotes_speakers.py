@@ -18,7 +18,8 @@ from extractor.extractors.quotes_lexicon import (
     memo_of,
     paragraph_at,
 )
-from extractor.extractors.quotes_names import (
+from extractor.people.speakers import (
+    all_common,
     fullest,
     initial_or_abbrev,
     is_cap,
@@ -135,8 +136,12 @@ def speaker_after(art: Article, lex: QuoteLex, pos: int, limit: int) -> Speaker 
     if not tok or not tok[0].isalpha():
         return None
     if not is_cap(tok):
-        # an epithet (``tegas politisi PDIP itu``) refers back to the speaker
-        return Speaker("prev", end=i, ref="epithet") if tok.lower() in lex.titles else None
+        if tok.lower() not in lex.titles:
+            return None
+        # ``pungkas anggota Bawaslu RI Budi Santoso``: a lower-case title before a name;
+        # without one (``tegas politisi PDIP itu``) an epithet refers back to the speaker
+        named = _name_after_title(art, lex, i, limit)
+        return named if named is not None else Speaker("prev", end=i, ref="epithet")
     words = name_run(art, lex, i, limit)
     if not words:
         return None
@@ -154,6 +159,8 @@ def speaker_after(art: Article, lex: QuoteLex, pos: int, limit: int) -> Speaker 
     if off is not None:
         return Speaker("name", off[0], off[1], run_end)
     names = person_words(art, lex, words)
+    if names and all_common(art, names):
+        names = []  # ``kata Polisi``: a common word, not a name
     if not names:
         by_post = _official_by_position(art, lex, words)
         if by_post is not None:
@@ -163,6 +170,23 @@ def speaker_after(art: Article, lex: QuoteLex, pos: int, limit: int) -> Speaker 
         titled = any(art.text[a:b].casefold() in lex.titles for a, b in words)
         return Speaker("prev", end=run_end, ref="title" if titled else "")
     return Speaker("name", None, (names[0][0], names[-1][1]), run_end, joined(art, names))
+
+
+def _name_after_title(art: Article, lex: QuoteLex, pos: int, limit: int) -> Speaker | None:
+    """The person a lower-case title phrase at ``pos`` names (``anggota Bawaslu RI Budi
+    Santoso``), None when no name follows or a demonstrative closes it (``politisi itu``)."""
+    from extractor import people
+
+    got = people.name_at(art, pos, limit)
+    if got is None:
+        return None
+    nxt = WORD.match(art.text, first_char(art.text, got.end, limit), limit)
+    if nxt is not None and nxt.group().lower() in lex.demonstratives:
+        return None
+    off = official_at(art, got.start, got.end)
+    if off is not None:
+        return Speaker("name", off[0], off[1], got.end)
+    return Speaker("name", None, (got.start, got.end), got.end, got.name)
 
 
 def _appositive_name(art: Article, lex: QuoteLex, pos: int, limit: int) -> list[tuple[int, int]]:
@@ -191,6 +215,11 @@ def _official_by_position(art: Article, lex: QuoteLex, words: list[tuple[int, in
     """A speaker named by title alone (``Sekretaris Daerah Kabupaten Seluma``, ``Bupati
     Pasangkayu``): the one official whose position the title spells out, in the place or
     body written beside it when the officials say where they serve."""
+    from extractor import people
+
+    off = people.official_titled(art, words[0][0], words[-1][1])
+    if off is not None:
+        return off.name
     said = {art.text[a:b].casefold() for a, b in words}
     places = {w for w in said if w in lex.places}
     hits = []
@@ -240,6 +269,8 @@ def subject_before(art: Article, lex: QuoteLex, start: int, cue_at: int) -> Spea
         break
     if i < 0:
         return None
+    if toks[i + 1 : i + 2] and toks[i + 1][2] == ",":
+        i = _before_relative_aside(lex, toks, i)
     if toks[i + 1 : i + 2] and toks[i + 1][2] == "," and not is_cap(toks[i][2]):
         # ``X, dalam amanatnya, menekankan``, ``X, Selasa (10/9/2019), mengatakan``: a short
         # aside between commas
@@ -251,7 +282,8 @@ def subject_before(art: Article, lex: QuoteLex, start: int, cue_at: int) -> Spea
         if j >= 0 and toks[j][2] == ",":
             i = j - 1
     low = toks[i][2].lower()
-    if low in lex.demonstratives:
+    pointed = low in lex.demonstratives
+    if pointed:
         back = _titled_anaphor(lex, toks, i)
         if back is not None:
             return back
@@ -292,6 +324,10 @@ def subject_before(art: Article, lex: QuoteLex, start: int, cue_at: int) -> Spea
         if t.endswith(".") and core == t:
             break
         i -= 1
+    companion = _companion_before(lex, toks, i)
+    if companion is not None:
+        # ``Ketua X didampingi anggota Y dan Z menjelaskan``: X speaks, Y and Z stand by
+        return subject_before(art, lex, start, toks[companion][0])
     run = [(toks[k][0], toks[k][0] + len(toks[k][2].rstrip("."))) for k in range(i + 1, end_i + 1)
            if toks[k][2][0].isalnum()]
     if not run or conditional(lex, toks, i):
@@ -305,12 +341,50 @@ def subject_before(art: Article, lex: QuoteLex, start: int, cue_at: int) -> Spea
     if not titled and (first.lower() in lex.institutions or (len(first) > 1 and first.isupper())):
         return None  # an institution speaks: ``Bawaslu meminta``, ``KASN mencatat``
     names = person_words(art, lex, run)
+    if all_common(art, names or run):
+        # ``Banyak yang mengatakan``, ``Polisi menyebut``: a common word capitalised because
+        # it opens the sentence; ``Sosok yang kerap disapa Bagja itu menjelaskan``: with a
+        # demonstrative it points back to the speaker, as a titled phrase does
+        return Speaker("prev", end=run_end, ref="epithet") if pointed else None
     if not names:
         by_post = _official_by_position(art, lex, run)
         if by_post is None and names_place(art, lex, run):
             return Speaker("name", None, None, run_end)  # ``Bupati X`` that no official holds
         return Speaker("name", by_post, None, run_end) if by_post else None
     return Speaker("name", None, (names[0][0], names[-1][1]), run_end, joined(art, names))
+
+
+#: how many tokens an aside or a companion phrase between a subject and its cue may hold
+_ASIDE_TOKENS = 30
+
+
+def _before_relative_aside(lex: QuoteLex, toks: list[tuple[int, int, str]], i: int) -> int:
+    """``X, yang juga menjabat sebagai Koordinator Divisi …, menyampaikan``: a relative
+    clause between commas after the name; the subject ends before its opening comma
+    (``i`` itself when there is no such aside)."""
+    j = i
+    while j > 1 and i - j < _ASIDE_TOKENS:
+        if toks[j][2] in ".;:":
+            return i
+        if toks[j][2].lower() == lex.relative and toks[j - 1][2] == ",":
+            return j - 2 if is_cap(toks[j - 2][2]) else i
+        j -= 1
+    return i
+
+
+def _companion_before(lex: QuoteLex, toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """The index of ``didampingi``/``bersama`` when the words before the cue are a companion
+    phrase (names, titles, ``dan``, commas) that follows a capitalised subject."""
+    j = i
+    while j > 0 and i - j < _ASIDE_TOKENS:
+        t = toks[j][2]
+        low = t.lower()
+        if low in lex.companions:
+            return j if is_cap(toks[j - 1][2]) else None
+        if not (is_cap(t) or low in lex.titles or low in lex.title_joiners or t in ",()"):
+            return None
+        j -= 1
+    return None
 
 
 _ANAPHOR_WORDS = 6

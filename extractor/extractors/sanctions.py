@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from extractor.clauses.layer import ClauseLayer, layer
+from extractor.clauses.layer import ClauseLayer, for_article, left, right
 from extractor.clauses.vocabulary import expand
 from extractor.document import Article
 from extractor.models import Sanction, SanctionStatus, SanctionType, Severity
@@ -145,7 +145,8 @@ def _compiled(lex: SanctionsLexicon) -> _Compiled:
     frag = _typo_fragment(lex.sanksi_typos)
 
     def rx(pattern: str) -> re.Pattern[str]:
-        return re.compile(pattern.replace(f"<{lex.sanksi_typos.word}>", frag), re.I)
+        # shared word lists (<@negation>, <@modal> …) first, then the "sanksi" typos
+        return re.compile(expand(pattern).replace(f"<{lex.sanksi_typos.word}>", frag), re.I)
 
     def words(patterns: list[str]) -> re.Pattern[str]:
         return rx(rf"(?<!\w)(?:{_alt(patterns)})(?!\w)")
@@ -165,7 +166,7 @@ def _compiled(lex: SanctionsLexicon) -> _Compiled:
         types=types,
         coordinated=tuple(words(r.coordinated) if r.coordinated else None for r in lex.types),
         class_before=tuple(
-            rx(expand(r.class_before)) if r.class_before else None for r in lex.types
+            rx(r.class_before) if r.class_before else None for r in lex.types
         ),
         coordination_gap=rx(lex.coordination_gap),
         shared_object=rx(lex.shared_object),
@@ -213,7 +214,6 @@ def extract(art: Article) -> list[Sanction]:
     c = _compiled(lex)
     text = art.text
     units = _scan_units(art)
-    clauses = layer(art)
     starts = [u[0] for u in units]
     lower = text.lower()
     found: list[_Hit] = []
@@ -231,7 +231,7 @@ def extract(art: Article) -> list[Sanction]:
                         continue
                     cls = c.class_before[ri]
                     if cls is not None and cls.search(
-                        text, clauses.clause_start(m.start(), us), m.start()
+                        text, for_article(art).clause_start(m.start(), us), m.start()
                     ):
                         continue  # "merupakan tindak pidana": what a case is, not a sanction
                     out.append(_Hit(m.start(), m.end(), stype, ui))
@@ -245,7 +245,8 @@ def extract(art: Article) -> list[Sanction]:
     for ui in range(len(units)):
         hits.extend(_resolve_overlaps([h for h in found if h.sent == ui]))
     _assign_severity(hits, units, text, c)
-    _assign_status(hits, units, text, c, clauses)
+    if hits:
+        _assign_status(hits, units, text, c, for_article(art))
     _drop_generic_heads(hits, text, c)
     return [
         Sanction(type=h.type, severity=h.severity, status=h.status, span=art.span(h.start, h.end))
@@ -259,7 +260,7 @@ def _excluded(text: str, start: int, end: int, us: int, ue: int, c: _Compiled) -
     tail = load(SanctionsLexicon).exclude_window
     return bool(
         c.excl_before.search(text[max(us, start - tail) : start])
-        or c.excl_after.match(text[end : min(ue, end + 60)])
+        or c.excl_after.match(right(text, end, ue))
     )
 
 
@@ -373,11 +374,11 @@ def _cue_status(before: str, c: _Compiled) -> SanctionStatus | None:
             continue
         if status is SanctionStatus.imposed:
             head = before[: m.start()]
-            if c.negated.search(head[-30:]):
+            if c.negated.search(left(head, 0, len(head))):
                 return SanctionStatus.mentioned
-            if c.modal_threat.search(head[-40:]):
+            if c.modal_threat.search(left(head, 0, len(head))):
                 return SanctionStatus.threatened
-            if c.modal_proposed.search(head[-40:]):
+            if c.modal_proposed.search(left(head, 0, len(head))):
                 return SanctionStatus.proposed
         return status
     return None
@@ -406,7 +407,7 @@ def _assign_status(
             prev.end if prev is not None and prev.sent == h.sent else us,
         )
         status = _cue_status(text[lo : h.start], c)
-        if status is None and c.threatened_after.match(text[h.end : min(ue, h.end + 60)]):
+        if status is None and c.threatened_after.match(right(text, h.end, ue)):
             status = SanctionStatus.threatened
         if status is None and prev is not None and prev.sent == h.sent:
             status = prev.status  # the same clause chain goes on

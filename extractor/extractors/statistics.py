@@ -13,14 +13,25 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
-from extractor.clauses.layer import Cue, Item, attach, link
+from extractor import people
+from extractor.clauses.layer import Cue, Item, attach, brackets, left, link, right
+from extractor.clauses.vocabulary import expand
 from extractor.document import Article, NumberMention, Sentence
-from extractor.extractors.officials import RegionLexicon
+from extractor.extractors.statistics_context import (
+    ArticleFacts,
+    as_of,
+    general_count,
+    in_context,
+    own_region,
+    region_of,
+    source,
+    topic_of,
+    year_of,
+)
 from extractor.models import Measure, Statistic, Topic, Unit
 from extractor.patterns import PatternFile, lexicon, load
 
@@ -65,6 +76,7 @@ class StatisticsLexicon(PatternFile):
     measure_rank: list[Measure]
     year: str
     year_exclude_before: str
+    year_phrase_end: str
     election_year: str
     as_of_before: str
     region: str
@@ -116,11 +128,13 @@ class _Compiled:
     topics: tuple[tuple[Topic, re.Pattern[str]], ...]
     year: re.Pattern[str]
     year_excl: re.Pattern[str]
+    year_phrase_end: re.Pattern[str]
     election_year: re.Pattern[str]
     as_of: re.Pattern[str]
     region: re.Pattern[str]
     sources: re.Pattern[str]
     source_keys: list[str]
+    noun_outranks: frozenset[Topic]
 
 
 @functools.lru_cache(maxsize=4)
@@ -162,11 +176,13 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
         ),
         year=re.compile(lex.year),
         year_excl=re.compile(lex.year_exclude_before, re.I),
+        year_phrase_end=re.compile(expand(lex.year_phrase_end), re.I),
         election_year=re.compile(lex.election_year, re.I),
-        as_of=re.compile(lex.as_of_before, re.I),
-        region=re.compile(lex.region),
+        as_of=re.compile(expand(lex.as_of_before), re.I),
+        region=re.compile(expand(lex.region)),
         sources=re.compile(rf"(?<!\w)(?:{sources})(?!\w)"),
         source_keys=source_keys,
+        noun_outranks=frozenset(lex.noun_outranks),
     )
 
 
@@ -178,7 +194,10 @@ class _Count:
     sent: int  # index into the body sentences
     noun: str = ""
     borrowed: bool = False  # the noun is the previous count's ("sebanyak 278 terbukti")
+    place: str | None = None  # the region of a bracketed breakdown ("Maluku (33)")
+    place_at: int = 0  # where that region's name starts
     stage: bool = False  # its own predicate names a stage ("dilaporkan", "terbukti"): not a repeat
+    firm: bool = False  # its measure was read from a predicate that is no mere description
     measure: Measure = Measure.other
     cued: bool = False
     cue_dist: int = 0  # characters between the count and its measure cue
@@ -202,7 +221,7 @@ def extract(art: Article) -> list[Statistic]:
     if not sents or not art.numbers:
         return []
     date_spans = [(d.span.start, d.span.end) for d in art.dates if d.span is not None]
-    article = _ArticleFacts(art, sents, c)
+    article = ArticleFacts(art, sents, c)
     counts: list[_Count] = []
     by_sent: dict[int, list[_Count]] = {}
     ni = 0
@@ -215,21 +234,72 @@ def extract(art: Article) -> list[Statistic]:
         if c.exclude.search(text, s.start, s.end):
             continue
         here: list[_Count] = []
+        bracketed = _bracketed(text, s) if "(" in text[s.start : s.end] else {}
         k = ni
         while k < len(numbers) and numbers[k].start < s.end:
             n = numbers[k]
             k += 1
             if n.money or any(a <= n.start < b for a, b in date_spans):
                 continue
-            cnt = _read_count(n, s, si, text, c, here, counts, by_sent)
+            if n.start in bracketed:
+                cnt = _breakdown(n, bracketed[n.start], si, here, text, c)
+            else:
+                cnt = _read_count(n, s, si, text, c, here, counts, by_sent)
             if cnt is not None:
                 here.append(cnt)
         if here:
             _measure_clauses(here, s, text, c, lex)
+            _share_total(here)
             here = _link_wholes(here, counts)
             by_sent[si] = here
             counts.extend(here)
     return _finish(art, counts, sents, article, c, lex)
+
+
+def _bracketed(text: str, s: Sentence) -> dict[int, tuple[str, str, int]]:
+    """Number start -> (place, noun) for "Sulawesi Utara (64 kasus), Maluku (33)" in the sentence."""
+    out: dict[int, tuple[str, str]] = {}
+    for m in brackets(text, s.start, s.end):
+        words = m.group("name").split()
+        for i in range(len(words)):  # the longest tail of the capitalised run that is a place
+            name = people.official_name(" ".join(words[i:]))
+            if name is not None:
+                out[m.start("num")] = (name, m.group("noun"), m.start("name"))
+                break
+    return out
+
+
+def _breakdown(
+    n: NumberMention,
+    place: tuple[str, str, int],
+    si: int,
+    here: list[_Count],
+    text: str,
+    c: _Compiled,
+) -> _Count | None:
+    """A regional figure of a breakdown: its own noun, else the noun of the count before it."""
+    name, noun, at = place
+    m = c.noun.match(text, n.end) if noun else None
+    if m is not None:
+        unit = c.unit_keys[int(m.lastgroup[1:])]  # type: ignore[index]
+        cnt = _Count(n, unit, m.end(), si, noun=m.group(0).strip())
+    else:
+        prev = next((x for x in reversed(here) if x.unit is not Unit.percent), None)
+        if prev is None:
+            return None
+        cnt = _Count(n, prev.unit, n.end, si, noun=prev.noun, borrowed=True)
+    cnt.place, cnt.place_at = name, at
+    return cnt
+
+
+def _share_total(here: list[_Count]) -> None:
+    """Regional figures take the measure of the total they break down ("48 kasus, terbanyak di …")."""
+    total = None
+    for cnt in here:
+        if cnt.place is None:
+            total = cnt
+        elif total is not None and total.cued:
+            cnt.measure, cnt.cued = total.measure, True
 
 
 def _read_count(
@@ -243,18 +313,19 @@ def _read_count(
     by_sent: dict[int, list[_Count]],
 ) -> _Count | None:
     """The count a number makes with the noun after it, or None when it counts nothing."""
-    if c.skip_before.search(text[max(s.start, n.start - 30) : n.start]):
-        return None
-    after = text[n.end : min(s.end, n.end + 80)]
+    before = left(text, s.start, n.start)
+    if c.skip_before.search(before) and not (n.percent and before.rstrip().endswith("(")):
+        return None  # a reference, an ordinal, a time; "(38,5 persen)" is a count's share
+    after = right(text, n.end, s.end)
     if n.percent:
         return _Count(n, Unit.percent, n.end, si)
     m = c.noun.match(after)
     if m is not None:
         end = n.end + m.end()
-        if c.anaphora.match(text[end : min(s.end, end + 60)]):
+        if c.anaphora.match(right(text, end, s.end)):
             return None  # "ASN tersebut": a figure given before
         unit = c.unit_keys[int(m.lastgroup[1:])]  # type: ignore[index]
-        if unit is Unit.persons and c.not_counted.match(text[end : min(s.end, end + 30)]):
+        if unit is Unit.persons and c.not_counted.match(right(text, end, s.end)):
             return None  # "16 orang saksi": witnesses, victims, participants
         return _Count(n, unit, end, si, noun=m.group(0).strip())
     sh = c.share_count.match(after)
@@ -267,7 +338,7 @@ def _read_count(
     if not (
         c.bare_after.match(after)
         or (
-            c.bare_before.search(text[max(s.start, n.start - 20) : n.start])
+            c.bare_before.search(left(text, s.start, n.start))
             and c.bare_end.match(after)
         )
     ):
@@ -316,14 +387,15 @@ def _measure_clauses(
             cue = None  # "mencatat penerimaan 403 laporan": the reporting noun says reported
         if measure is None and cue is not None and not rd.negated:
             measure = c.cue_info[int(cue.label)].measure
-            if c.ongoing.search(text, max(s.start, cue.start - 20), cue.start):
+            if c.ongoing.search(left(text, s.start, cue.start)):
                 measure = Measure.other  # "masih ditindaklanjuti": a stage still under way
             cnt.cue_dist = abs(cue.start - cnt.end) if cue.start >= cnt.end else cnt.num.start - cue.end
             cnt.passive_before = rd.how == "before" and c.passive.match(text, cue.start) is not None
         if rd.negated:
             measure = Measure.other
         cnt.cued = measure is not None
-        cnt.stage = cnt.cued and rd.how in ("main", "relative") and not (cue and cue.weak)
+        cnt.firm = cnt.cued and not (cue is not None and cue.weak)
+        cnt.stage = (cnt.firm and rd.how in ("main", "relative")) or rd.negated
         cnt.measure = measure or lex.default_measure[cnt.unit]
         if it.share_of is not None:
             cnt.base_cnt = here[it.share_of]
@@ -351,97 +423,11 @@ def _link_wholes(here: list[_Count], counts: list[_Count]) -> list[_Count]:
     return out
 
 
-class _ArticleFacts:
-    """Article-wide fallbacks (dominant topic, election year, as-of dates), computed on demand."""
-
-    def __init__(self, art: Article, sents: list[Sentence], c: _Compiled) -> None:
-        self._art = art
-        self._c = c
-        self._range = (sents[0].start, sents[-1].end)
-        self._topic: Topic | None = None
-        self._year: int | bool | None = False
-        self._as_of: list[tuple[int, str]] | None = None
-        self._framed: dict[int, bool] = {}
-        self._headline_framed: bool | None = None
-        self._election: bool | None = None
-        self.ref_year = art.reference_date.year if art.reference_date else None
-
-    def _chunks(self) -> list[str]:
-        text = self._art.text
-        out = [text[self._range[0] : self._range[1]]]
-        out.extend(text[r.start : r.end] for r in self._art.layout.of_kind("headline")[:1])
-        return out
-
-    @property
-    def topic(self) -> Topic:
-        if self._topic is None:
-            counts: Counter[Topic] = Counter()
-            for chunk in self._chunks():
-                for t, rx in self._c.topics:
-                    counts[t] += len(rx.findall(chunk))
-            best = [t for t, n in counts.most_common() if n]
-            self._topic = best[0] if best else Topic.other
-        return self._topic
-
-    def framed(self, si: int, sents: list[Sentence]) -> bool:
-        """Whether sentence ``si``, the two before it or the headline speak of elections or discipline."""
-        if self._headline_framed is None:
-            text = self._art.text
-            self._headline_framed = any(
-                self._c.local_frame.search(text, r.start, r.end)
-                for r in self._art.layout.of_kind("headline")[:1]
-            )
-        if self._headline_framed:
-            return True
-        for j in (si, si - 1, si - 2):
-            if j < 0:
-                continue
-            if j not in self._framed:
-                self._framed[j] = (
-                    self._c.local_frame.search(self._art.text, sents[j].start, sents[j].end)
-                    is not None
-                )
-            if self._framed[j]:
-                return True
-        return False
-
-    @property
-    def election(self) -> bool:
-        """Whether the article speaks of elections or neutrality at all (else every topic is other)."""
-        if self._election is None:
-            self._election = any(self._c.frame.search(chunk) for chunk in self._chunks())
-        return self._election
-
-    @property
-    def election_year(self) -> int | None:
-        if self._year is False:
-            years: Counter[int] = Counter()
-            for chunk in self._chunks():
-                for m in self._c.election_year.finditer(chunk):
-                    if self.ref_year is None or int(m.group(1)) <= self.ref_year + 1:
-                        years[int(m.group(1))] += 1
-            self._year = years.most_common(1)[0][0] if years else None
-        return self._year  # type: ignore[return-value]
-
-    @property
-    def as_of(self) -> list[tuple[int, str]]:
-        if self._as_of is None:
-            text = self._art.text
-            self._as_of = [
-                (d.span.start, d.value[:10])
-                for d in self._art.dates
-                if d.span is not None
-                and d.granularity in ("day", "datetime")
-                and self._c.as_of.search(text[max(0, d.span.start - 40) : d.span.start])
-            ]
-        return self._as_of
-
-
 def _finish(
     art: Article,
     counts: list[_Count],
     sents: list[Sentence],
-    article: _ArticleFacts,
+    article: ArticleFacts,
     c: _Compiled,
     lex: StatisticsLexicon,
 ) -> list[Statistic]:
@@ -459,28 +445,30 @@ def _finish(
             if not base.kept:
                 continue
         elif framed:
-            if not cnt.cued and not _in_context(cnt, sents, text, c):
+            if not cnt.cued and not in_context(cnt, sents, text, c):
                 continue  # "945 ribu ASN" housed, "8 orang" hurt: no violation, no report
-        elif not _general_count(cnt, s, text, c):
+        elif not general_count(cnt, s, text, c):
             continue  # suspects, witnesses, disease cases in general news
         cnt.kept = True
         if base is not None:
             topic, year = base.topic, base.year
         else:
             topic = (
-                _topic(cnt, sents, text, c, article) if framed and article.election else Topic.other
+                topic_of(cnt, sents, text, c, article) if framed and article.election else Topic.other
             )
-            year = _year(cnt, counts, i, s, text, c, article)
+            year = year_of(cnt, counts, i, s, text, c, article)
             if cnt.whole is not None and cnt.whole.year is not None:
                 year = cnt.whole.year  # a part of a figure belongs to the figure's year
             if cnt.unit is Unit.percent and (not cnt.cued or topic is Topic.other):
                 continue  # a share of buyers, of a tax, of regions: not a count of ours
         cnt.topic, cnt.year = topic, year
-        region = _region(cnt, s, text, c, lex)
+        nxt = next((x.place_at for x in counts[i + 1 :] if x.sent == cnt.sent and x.place), s.end)
+        region = cnt.place or region_of(cnt, s, text, c, lex, nxt)
+        region = (people.official_name(region) or region) if region else None
         # one figure written twice merges, even when its unit word differs ("2007 laporan" …
         # "2007 ASN"); the same value for two regions stays two
         key = (float(cnt.num.value), cnt.unit is Unit.percent, topic, year)
-        own = _own_region(cnt, s, text, c)
+        own = cnt.place or own_region(cnt, s, text, c)
         same = [j for j in seen.get(key, ()) if None in (owns[j], own) or owns[j] == own]
         prev = next((j for j in same if out[j].measure == cnt.measure), same[0] if same else None)
         if (
@@ -500,7 +488,7 @@ def _finish(
             continue
         seen.setdefault(key, []).append(len(out))
         owns.append(own)
-        cued.append(cnt.stage)
+        cued.append(cnt.firm)
         out.append(
             Statistic(
                 value=cnt.num.value,
@@ -509,157 +497,11 @@ def _finish(
                 measure=cnt.measure,
                 topic=topic,
                 year=year,
-                as_of=_as_of(cnt, sents, article),
+                as_of=as_of(cnt, sents, article),
                 region=region,
-                source=_source(cnt, sents, text, c),
+                region_code=people.region_code(region) if region else None,
+                source=source(cnt, sents, text, c),
                 span=art.span(cnt.num.start, cnt.end),
             )
         )
     return out
-
-
-def _general_count(cnt: _Count, s: Sentence, text: str, c: _Compiled) -> bool:
-    """Outside an election frame: reports and violations count; people and cases need their own evidence."""
-    if cnt.unit is Unit.reports:
-        return True
-    strong = (
-        cnt.cued
-        and cnt.measure in c.strong
-        and cnt.cue_dist <= c.cue_window
-        and not cnt.passive_before
-    )
-    if cnt.unit is Unit.cases:
-        return strong or (c.general_cases.search(text, s.start, s.end) is not None)
-    if cnt.unit is Unit.persons:
-        return strong or (c.general_persons.search(text, s.start, s.end) is not None)
-    return False  # a share of buyers, of a tax: not a count of ours
-
-
-def _in_context(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled) -> bool:
-    """Whether the count's sentence or the one before speaks of violations, reports or sanctions."""
-    for j in (cnt.sent, cnt.sent - 1):
-        if j >= 0 and c.context.search(text, sents[j].start, sents[j].end):
-            return True
-    return False
-
-
-def _topic(
-    cnt: _Count, sents: list[Sentence], text: str, c: _Compiled, article: _ArticleFacts
-) -> Topic:
-    """The sentence's topic cue, the noun's topic, the previous two sentences', the article's."""
-    s = sents[cnt.sent]
-    found = _topic_in(text[s.start : s.end], c)
-    if found is None or found in load(StatisticsLexicon).noun_outranks:
-        for t, rx in c.noun_topic:
-            if cnt.noun and rx.search(cnt.noun):
-                return t
-    if found is not None:
-        return found
-    for j in (cnt.sent - 1, cnt.sent - 2):
-        if j >= 0:
-            found = _topic_in(text[sents[j].start : sents[j].end], c)
-            if found is not None:
-                return found
-    return article.topic
-
-
-def _topic_in(chunk: str, c: _Compiled) -> Topic | None:
-    for t, rx in c.topics:
-        if rx.search(chunk):
-            return t
-    return None
-
-
-def _years(text: str, lo: int, hi: int, c: _Compiled, max_year: int | None = None) -> list[int]:
-    out = []
-    for m in c.year.finditer(text, lo, hi):
-        if c.year_excl.search(text[max(0, m.start() - 40) : m.start()]):
-            continue
-        if c.noun.match(text, m.end(), min(len(text), m.end() + 60)):
-            continue  # "dari 2007 laporan", "sebanyak 2078 pelanggar": a count, not a year
-        if max_year is not None and int(m.group(0)) > max_year:
-            continue  # a number's year is never after the article's year + 1
-        out.append(int(m.group(0)))
-    return out
-
-
-def _year(
-    cnt: _Count,
-    counts: list[_Count],
-    i: int,
-    s: Sentence,
-    text: str,
-    c: _Compiled,
-    article: _ArticleFacts,
-) -> int | None:
-    """A year in the clause before the count, after it, earlier in the sentence; else the article's."""
-    prev_end = counts[i - 1].end if i and counts[i - 1].sent == cnt.sent else s.start
-    nxt = (
-        counts[i + 1].num.start if i + 1 < len(counts) and counts[i + 1].sent == cnt.sent else s.end
-    )
-    for lo, hi, last in (
-        (prev_end, cnt.num.start, True),
-        (cnt.end, nxt, False),
-        (s.start, cnt.num.start, True),
-    ):
-        ys = _years(text, lo, hi, c, article.ref_year + 1 if article.ref_year else None)
-        if ys:
-            return ys[-1] if last else ys[0]
-    return article.election_year or article.ref_year
-
-
-def _as_of(cnt: _Count, sents: list[Sentence], article: _ArticleFacts) -> str | None:
-    """'per 30 September 2020' in the sentence, before it in the article, or in the next sentence."""
-    if not article.as_of:
-        return None
-    s = sents[cnt.sent]
-    same = [v for pos, v in article.as_of if s.start <= pos < s.end]
-    if same:
-        return same[0]
-    before = [v for pos, v in article.as_of if pos < s.start]
-    if before:
-        return before[-1]
-    if cnt.sent + 1 < len(sents):
-        nxt = sents[cnt.sent + 1]
-        after = [v for pos, v in article.as_of if nxt.start <= pos < nxt.end]
-        if after:
-            return after[0]
-    return None
-
-
-def _region(
-    cnt: _Count, s: Sentence, text: str, c: _Compiled, lex: StatisticsLexicon
-) -> str | None:
-    """A place named in the count's sentence: after the count first, then before it."""
-    stop = set(lex.region_stop)
-    for lo, hi in ((cnt.num.start, s.end), (s.start, cnt.num.start)):
-        for m in c.region.finditer(text, lo, hi):
-            name = m.group("name")
-            if name.split()[0] not in stop:
-                # a short form the region list knows: "Jabar" → "Jawa Barat"
-                return load(RegionLexicon).abbreviations.get(name, name)
-    return None
-
-
-def _own_region(cnt: _Count, s: Sentence, text: str, c: _Compiled) -> str | None:
-    """A place the count phrase names itself ("4 ASN di Medan"): the figure's own region."""
-    m = c.region.match(text, cnt.end + 1, min(s.end, cnt.end + 60))
-    if m is None or text[cnt.end : cnt.end + 1] not in (" ", "\n"):
-        return None
-    return m.group("name")
-
-
-def _source(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled) -> str | None:
-    """Who counted: a body named in the sentence (nearest before the count), else up to three before."""
-    s = sents[cnt.sent]
-    before = list(c.sources.finditer(text, s.start, cnt.num.start))
-    if before:
-        return c.source_keys[int(before[-1].lastgroup[1:])]  # type: ignore[index]
-    m = c.sources.search(text, cnt.end, s.end)
-    if m is not None:
-        return c.source_keys[int(m.lastgroup[1:])]  # type: ignore[index]
-    for j in range(cnt.sent - 1, max(-1, cnt.sent - 4), -1):
-        found = list(c.sources.finditer(text, sents[j].start, sents[j].end))
-        if found:
-            return c.source_keys[int(found[-1].lastgroup[1:])]  # type: ignore[index]
-    return None

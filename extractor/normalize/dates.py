@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from extractor.clauses.vocabulary import Vocabulary
 from extractor.models import DateMention, Span, Warning, warn
 from extractor.normalize.numbers import NumbersLexicon, parse_number, scan_matches, starters
 from extractor.patterns import PatternFile, lexicon, load
@@ -31,8 +32,6 @@ class RelativeEntry(PatternFile):
 class DatesLexicon(PatternFile):
     """patterns/dates.toml (regex fragments, case-insensitive unless noted)."""
 
-    #: weekday name (Title case as written; CAPITALS also match) -> ISO weekday
-    weekdays: dict[str, int]
     #: month name or abbreviation -> month number
     months: dict[str, int]
     weekday_before: str
@@ -90,6 +89,7 @@ class _Compiled:
     months: dict[str, int]
     weekdays: dict[str, int]
     month_rel: dict[str, int]
+    direction_after: re.Pattern[str]
     units: dict[str, str]
     directions: dict[str, int]
     relative: tuple[RelativeEntry, ...]
@@ -110,7 +110,9 @@ def _ws(phrase: str) -> str:
 @functools.lru_cache(maxsize=4)
 def _compiled(lex: DatesLexicon) -> _Compiled:
     nlex = load(NumbersLexicon)
-    wd_names = {w for n in lex.weekdays for w in (n, n.upper())}
+    # weekday names live once, in patterns/vocabulary.toml (Title case as written; CAPITALS match)
+    weekdays = load(Vocabulary).weekdays
+    wd_names = {w for n in weekdays for w in (n, n.upper())}
     wd = rf"(?-i:{_alt(wd_names)})\b"
     mon = rf"(?:{_alt(set(lex.months))})\b"
     mon_cs = rf"(?-i:{_alt({w for n in lex.months for w in (n, n.upper())})})\b"
@@ -162,15 +164,16 @@ def _compiled(lex: DatesLexicon) -> _Compiled:
     # ``\s*`` of every alternative at each character of a long run of spaces (quadratic)
     pattern = r"(?<![\w/.,-])(?!\s)(?:" + "|".join(f"(?:{a})" for a in alts) + ")"
     starts = starters(
-        [*lex.weekdays, *lex.months, *num_words, "("],
+        [*weekdays, *lex.months, *num_words, "("],
         [lex.weekday_before, lex.day_before, lex.month_before, *(r.pattern for r in lex.relative)],
     )
     return _Compiled(
         scan=re.compile(pattern, re.I),
         starts=starts,
         months={k.lower(): v for k, v in lex.months.items()},
-        weekdays={k.lower(): v for k, v in lex.weekdays.items()},
+        weekdays={k.lower(): v for k, v in weekdays.items()},
         month_rel={" ".join(k.lower().split()): v for k, v in lex.month_relative.items()},
+        direction_after=re.compile(rf"\s+({month_rel})\b", re.I),
         units={k.lower(): v for k, v in lex.count_units.items()},
         directions={" ".join(k.lower().split()): v for k, v in lex.count_directions.items()},
         relative=tuple(lex.relative),
@@ -287,6 +290,13 @@ def fit_year(raw: RawDate, years: list[int]) -> dt.date | None:
     return None
 
 
+def _direction_after(text: str, end: int) -> int:
+    """+1 / -1 when a direction word ("mendatang", "lalu") follows a date, else 0."""
+    c = _compiled(load(DatesLexicon))
+    m = c.direction_after.match(text, end)
+    return c.month_rel[" ".join(m.group(1).lower().split())] if m else 0
+
+
 def resolve(
     raw: RawDate, text: str, reference: dt.date | None, offset: int = 0
 ) -> tuple[DateMention | None, list[Warning]]:
@@ -324,8 +334,14 @@ def resolve(
                 return None, []
             cands.sort(key=lambda x: abs((x - reference).days))
             if raw.weekday is None:
-                # no weekday to fix the year: the reference year (SPEC), not the nearest date
-                cands.sort(key=lambda x: x.year != reference.year)
+                # no weekday to fix the year: the reference year (SPEC), not the nearest date;
+                # "17 September lalu" / "mendatang" points before / after the reference
+                way = _direction_after(text, raw.end)
+                cands.sort(
+                    key=lambda x: (way < 0 and x > reference)
+                    or (way > 0 and x < reference)
+                    or (way == 0 and x.year != reference.year)
+                )
             fits = [x for x in cands if raw.weekday is None or x.isoweekday() == raw.weekday]
             d = fits[0] if fits else cands[0]
             if not fits:
@@ -405,7 +421,8 @@ def parse_published(text: str) -> str | None:
             return dt.datetime.fromisoformat(s).isoformat(timespec="minutes")[:16]
         return dt.date.fromisoformat(s).isoformat()
     except ValueError:
-        pass
+        if re.match(r"\d{4}-\d\d-\d\d[T ]\d", s):  # ISO with an impossible time: 25:00
+            return None
     got = parse_date(s)
     if got is None or got.granularity not in ("day", "datetime") or got.relative:
         return None

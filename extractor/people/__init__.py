@@ -19,6 +19,7 @@ Places (the official gazetteer, Kemendagri codes):
     find_places(text, start=0, end=None) -> list[PlaceMatch]
     region_code(name, type=None, province=None) -> str | None
     official_name(name, type=None) -> str | None
+    resolve_region(name, type=None) -> Place | None     the gazetteer place a written region is
     place_names() -> frozenset[str]                     every province/regency/city spelling, folded
     gazetteer() -> Gazetteer
 """
@@ -47,6 +48,7 @@ from extractor.people.places import (
     place_names,
     read_place,
     region_code,
+    resolve_region,
 )
 
 __all__ = [
@@ -69,4 +71,5 @@ __all__ = [
     "reader_for",
     "region_code",
     "resolve",
+    "resolve_region",
 ]

@@ -25,6 +25,7 @@ class TitleEntry(PatternFile):
     org: str | None = None
     field_org: str | None = None
     state_only: bool = False  # "Rektor": an official only at a state university
+    needs_body: bool = False  # "Divisi": a post only where a public body is named
 
 
 class ParentEntry(PatternFile):
@@ -68,6 +69,7 @@ class OrganizationLexicon(PatternFile):
     state_companies: list[str]
     numbered_units: list[str]  # "Komisi II": a numbered unit of a body, not a body
     state_marker: str  # "Negeri": a university with it in its name is the state's
+    party_bodies: list[str]  # names of party bodies start so: their campaign units are posts
     place_in_name: list[str]  # heads of bodies whose name ends in a place, without its type
     state_universities: list[str]  # the names of those without it ("Universitas Gadjah Mada")
 
@@ -111,12 +113,14 @@ class NameLexicon(PatternFile):
     title_blockers: list[str]
     not_name_suffixes: list[str]
     name_particles: list[str]
+    name_connectors: list[str]  # lower-case words inside a name: "bin", "binti", "van"
     alias_cues: str
     expansions: dict[str, str]
     name_links: list[str]
     filled_links: list[str]
     relatives: list[str]
     relative_qualifiers: list[str]
+    copulas: list[str]  # "merupakan": the relative is named before the relational noun
     campaign: list[str]
     dropped_links: list[str]
     ordinals: list[str]
@@ -266,8 +270,10 @@ class Lex:
     filled: Phrases = field(default_factory=Phrases)  # "diisi oleh": a post filled by a name
     relatives: Phrases = field(default_factory=Phrases)  # "anak", "istri": a relative's title
     relative_qualifiers: frozenset[str] = field(default_factory=frozenset)  # "sulung"
+    copulas: frozenset[str] = field(default_factory=frozenset)  # "merupakan", "adalah"
     campaign: Phrases = field(default_factory=Phrases)  # "Tim Pemenangan": no public office
     ordinals: frozenset[str] = field(default_factory=frozenset)
+    connectors: frozenset[str] = field(default_factory=frozenset)  # "bin", "binti", "van"
     ordinal_prefix: str = ""
     home: Phrases = field(default_factory=Phrases)
     dropped_links: Phrases = field(default_factory=Phrases)
@@ -283,6 +289,7 @@ class Lex:
     joined_modifiers: frozenset[str] = field(default_factory=frozenset)  # "Wakil"
     numbered_units: frozenset[str] = field(default_factory=frozenset)  # "komisi"
     state_marker: str = ""  # "Negeri"
+    party_bodies: tuple[str, ...] = ()  # "Partai", "Dewan Pimpinan"
     place_in_name: frozenset[str] = field(default_factory=frozenset)  # "Universitas"
     state_universities: frozenset[str] = field(default_factory=frozenset)
     government_types: tuple[str, ...] = ()  # most local first
@@ -350,7 +357,7 @@ def compile_lex(
         if " " in p.name:  # "Kuburaya" for Kubu Raya: a place written as one word is still a place
             glued = p.name.replace(" ", "").capitalize()
             if regions.match([Tok(glued, 0, len(glued), "w")], 0) is None:
-                regions.add(glued, Region(glued, p.type))  # as the article spells it
+                regions.add(glued, Region(p.name, p.type))  # the official spelling
     for n in reg.national:
         national.add(n, True)
     for link in nam.apposition_links:
@@ -413,12 +420,14 @@ def compile_lex(
     for rel in nam.relatives:
         lex.relatives.add(rel, True)
     lex.relative_qualifiers = fold(nam.relative_qualifiers)
+    lex.copulas = fold(nam.copulas)
     for c in nam.campaign:
         lex.campaign.add(c, True)
     for link in nam.filled_links:
         lex.name_links.add(link, True)
         lex.filled.add(link, True)
     lex.ordinals = fold(nam.ordinals)
+    lex.connectors = fold(nam.name_connectors)
     lex.ordinal_prefix = nam.ordinal_prefix.casefold()
     lex.factions = dict(org.faction_prefixes)
     lex.faction_bodies = dict(org.faction_bodies)
@@ -440,6 +449,7 @@ def compile_lex(
     lex.joined_modifiers = frozenset(pos.joined_modifiers)
     lex.numbered_units = fold(org.numbered_units)
     lex.state_marker = org.state_marker
+    lex.party_bodies = tuple(org.party_bodies)
     lex.place_in_name = frozenset(org.place_in_name)
     lex.state_universities = frozenset(org.state_universities)
     lex.government_types = tuple(reg.government_types)

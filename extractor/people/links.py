@@ -89,8 +89,12 @@ class Reader(TitleReader):
             return None  # headline style: "Camat Dukung 01", "Mendagri Ingatkan Pjs Bupati"
         if self.inside_body_name(toks, k, e) or self.only_place(toks, k, e):
             return None
-        if any(self.lex.campaign.match(toks, x) for x in range(i, e)):
-            return None  # "Ketua Tim Pemenangan X": a campaign team holds no public office
+        if any(self.lex.campaign.match(toks, x) for x in range(i, e)) and not any(
+            o.startswith(p) for o in orgs for p in self.lex.party_bodies
+        ):
+            # "Ketua Tim Pemenangan X": a campaign team holds no public office (a party's
+            # standing election body, "Tim Pemenangan Pemilu Daerah PKS", is a party post)
+            return None
         if (
             not orgs
             and region is None
@@ -119,6 +123,8 @@ class Reader(TitleReader):
         cand = self.make(pos, entry, orgs, region, name)
         if entry.state_only and not self.state_body(cand.org):
             return None  # the rector of a private university holds no public office
+        if entry.needs_body and pos[0] == entry.name and not cand.org:
+            return None  # "Divisi Desain X": a division of no public body
         # "… atau akrab disapa Cak Imin"
         after = self.lex.alias_cue.match(self.text, toks[e - 1].end + 1 if e - 1 < n else 0)
         if after:
@@ -169,7 +175,8 @@ class Reader(TitleReader):
             start=name[0].start,
             end=name[-1].end,
             local=gov if gov and region is None and not orgs and not entry.org else None,
-            rtype=region.type if region else None,
+            # "Camat Karanganyar": the district of that name, whatever else it names
+            rtype=(gov if gov in self.lex.local_bodies else region.type) if region else None,
             parent=None if org else self.parent_of(position),
             field_org=entry.field_org if entry.field_org and not field else None,
         )
@@ -434,7 +441,12 @@ class Reader(TitleReader):
             if start >= 0:
                 m = self.lex.relatives.match(toks, start)
                 if m is not None and m[1] == j + 1:
-                    return True
+                    # "Kemal, putra Presiden …, X" / "Ani yang merupakan putri Bupati …, X":
+                    # the relative was named before, so the name after is the post's holder
+                    before = toks[start - 1] if start > 0 else None
+                    return before is None or not (
+                        before.text == "," or before.fold in self.lex.copulas
+                    )
         return False
 
     def office_list(self, toks: list[Tok], i: int, entry: TitleEntry) -> bool:
@@ -477,7 +489,10 @@ class Reader(TitleReader):
     def share_body(self, prev: Cand | None, cand: Cand) -> None:
         """``Ketua KPU A, serta anggota B``: a member named without a body in the sentence
         of another post of a body belongs to that body."""
-        if prev is None or cand.org or cand.region or not prev.org or not self.member(cand):
+        if prev is None or cand.region or not prev.org or not self.member(cand):
+            return
+        # "Ketua Bawaslu Empat Lawang A didampingi anggota Bawaslu B": the same body, placed
+        if cand.org and not (prev.region and prev.org.startswith(cand.org + " ")):
             return
         between = self.text[prev.end : cand.start]
         if any(c in between for c in ".!?\n") or len(between) > 200:

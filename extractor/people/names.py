@@ -258,6 +258,13 @@ class NameReader:
             if j == k and self.bare_initials(toks, j):
                 j += 1  # "M Rizal Sumadiputra", "FX Hadi Rudyatmo", "I Dewa Gede Palguna"
                 continue
+            if j > k and toks[j].kind == "w" and toks[j].text.islower():
+                c = j
+                while c < len(toks) and c - j < 2 and toks[c].fold in self.lex.connectors:
+                    c += 1  # "Ahmad bin Abdullah", "Siti binti Salim", "Van der Sar"
+                if c > j and self.is_name_word(toks, c):
+                    j = c
+                    continue
             if j > k and self.common_tail(toks, j):
                 j += 1  # "Alfitra Salam", "Rina Mulia": a name word that is also a common word
                 continue
@@ -290,8 +297,8 @@ class NameReader:
         if lex.regions.match(toks, k) is not None or lex.orgs.match(toks, k) is not None:
             return False
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if nxt is not None and nxt.cap and (nxt.fold in lex.vocab or nxt.fold in lex.common):
-            return False  # "Panitia Pemungutan Suara": a run of common words names a body
+        if nxt is not None and (nxt.cap or nxt.text == "("):
+            return False  # only a name's last word: "Kedutaan Besar Singapura" is a body's
         return not self.title_case(toks)
 
     def common_first(self, toks: list[Tok], k: int) -> bool:

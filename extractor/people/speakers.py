@@ -1,5 +1,7 @@
-"""Speaker names inside attribution runs: where a title ends and a person's name starts,
-places written in the run, and the fullest form of a name in the article."""
+"""Speakers for the quotes extractor, read through the people layer: where a speaker's
+capitalised run (titles, bodies, places and the name) ends, which words of it are the
+person's name, and the fullest form of that name. The quote-specific word lists (cue
+words that end a run, title words of attributions) come from ``patterns/quotes.toml``."""
 
 from __future__ import annotations
 
@@ -79,7 +81,7 @@ def _joins_title(art: Article, lex: QuoteLex, words: list[tuple[int, int]], pos:
     return m is not None and is_cap(m.group()) and m.group().lower() not in lex.stops
 
 
-def person_words(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _person_words_old(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The trailing name words of a run, after its titles, institutions and places."""
     text = art.text
     k = len(words)
@@ -437,3 +439,44 @@ def _name_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """A name's words with any white space between them; cached, since the same speakers
     recur across a batch and ``re``'s own cache is small and shared."""
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)")
+
+
+def all_common(art: Article, words: list[tuple[int, int]]) -> bool:
+    """Whether every word is one news writes mostly in lower case (``Banyak``, ``Polisi``,
+    ``Pria``; the people layer's common-word list): a phrase of them names no person."""
+    from extractor.people.lexicon import get_lex
+
+    common = get_lex().common
+    return all(art.text[a:b].casefold() in common for a, b in words)
+
+
+def person_words(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The person's name words in a speaker run (``Kepala Satpol PP Jakarta Utara Yusuf
+    Madjid`` → ``Yusuf Madjid``), as the people layer reads a name after its title phrase."""
+    if not words:
+        return []
+    from extractor import people
+
+    text = art.text
+    end = words[-1][1]
+    j = 0
+    while j < len(words):
+        got = people.name_at(art, words[j][0], end)
+        if got is None:
+            j += 1  # ``RSUD``: no name starts at this word
+            continue
+        # a title the attribution lexicon knows and the people layer does not (``Dirut
+        # RSUD …``): the name starts after it
+        found = list(got.words)
+        k = len(found)
+        while k > 0 and is_name_word(lex, text[found[k - 1][0] : found[k - 1][1]]):
+            k -= 1
+        titled_after = any(
+            a >= got.end and not is_name_word(lex, text[a:b]) for a, b in words[j:]
+        )
+        if k < len(found) and not titled_after:
+            # ``Dirut RSUD Leuwiliang Hesti Iswandari``: the article calls her ``Hesti``
+            return _from_anchor(art, lex, _after_place(art, lex, found[k:]))
+        while j < len(words) and words[j][0] < got.end:
+            j += 1
+    return []

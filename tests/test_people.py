@@ -1,0 +1,156 @@
+"""The people layer (extractor.people): names, places and the per-article API.
+
+Every sentence here is invented; none is copied from an article of the gold or dev sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import clean, people
+from extractor.document import Article
+from extractor.extractors import officials
+
+
+def _article(body: str, with_officials: bool = True) -> Article:
+    people.forget()
+    art = Article(text="Judul Berita Uji\n\n" + body)
+    clean.analyse_layout(art)
+    if with_officials:
+        art.officials = officials.extract(art)
+    return art
+
+
+# -- names ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Dr. H. Rudi Hartono, M.Si", "Rudi Hartono"),
+        ("AKBP Joko Susilo, S.I.K.", "Joko Susilo"),
+        ("Irjen Pol Budi Santoso S.Sos", "Budi Santoso"),
+        ("Jendral Andi Wirawan", "Andi Wirawan"),
+        ("Jenderal Andi Wirawan", "Andi Wirawan"),
+        ("Ir H Rahmat Hidayat Msi", "Rahmat Hidayat"),
+        ("Andi Wijaya, S. I. Kom", "Andi Wijaya"),
+        ("Khaeruddin, ST", "Khaeruddin"),
+        ("Mbak Rina Sari", "Rina Sari"),
+        ("Hj. Siti Aminah", "Siti Aminah"),
+        ("M. Rizal Hakim", "M. Rizal Hakim"),  # an initial is part of the name
+    ],
+)
+def test_clean_name_strips_honorifics_ranks_and_degrees(raw: str, name: str) -> None:
+    assert people.clean_name(raw) == name
+
+
+def test_short_forms_of_one_person() -> None:
+    assert people.is_short_form(["Dewa", "Indra"], ["Dewa", "Made", "Indra"])
+    assert people.is_short_form(["Afif"], ["Afifuddin", "Malik"])
+    assert people.is_short_form(["Dedi"], ["Deddy", "Mulyadi"])  # a spelling variant
+    assert not people.is_short_form(["Budi"], ["Agus", "Salim"])
+
+
+def test_name_at_skips_title_place_rank_and_degree() -> None:
+    body = "Menurut Kapolres Kutai Kartanegara AKBP Irfan Hakim, S.I.K, situasi aman."
+    art = _article(body)
+    got = people.name_at(art, art.text.index("Kapolres"))
+    assert got is not None
+    assert got.name == "Irfan Hakim"
+    assert art.text[got.start : got.end] == "Irfan Hakim"
+
+
+def test_name_at_separates_a_district_from_the_name() -> None:
+    art = _article("Camat Pakusari Fauzi Rahman meninjau lokasi.")
+    got = people.name_at(art, art.text.index("Camat"))
+    assert got is not None and got.name == "Fauzi Rahman"
+
+
+def test_name_with_balinese_particles_and_bin() -> None:
+    art = _article(
+        "Ketua Bawaslu Kabupaten Bangli I Made Sudiarta hadir. "
+        "Kepala Desa Sukamaju Ahmad bin Abdullah juga hadir."
+    )
+    names = {o.name for o in art.officials}
+    assert {"I Made Sudiarta", "Ahmad bin Abdullah"} <= names
+
+
+def test_name_before_an_apposition() -> None:
+    art = _article("Budi Santoso, Ketua Bawaslu Sragen, memimpin rapat.")
+    got = people.name_before(art, art.text.index(", Ketua"))
+    assert got is not None and got.name == "Budi Santoso"
+
+
+def test_fullest_resolve_and_a_bare_title() -> None:
+    art = _article(
+        "Bupati Sragen Agus Salim Wibowo membuka rapat. Kata Agus, ASN wajib netral. "
+        "Bupati menegaskan hal itu sekali lagi."
+    )
+    assert people.fullest(art, "Agus") == "Agus Salim Wibowo"
+    at = art.text.index("Kata Agus") + 5
+    off = people.resolve(art, at, at + 4)
+    assert off is not None and off.name == "Agus Salim Wibowo"
+    bare = art.text.index("Bupati menegaskan")
+    off = people.official_titled(art, bare, bare + len("Bupati"))
+    assert off is not None and off.name == "Agus Salim Wibowo"
+
+
+# -- places --------------------------------------------------------------------------
+
+
+def test_gazetteer_holds_every_province_regency_city_and_district() -> None:
+    gaz = people.gazetteer()
+    codes = {p.code for p in gaz.places}
+    assert sum(1 for c in codes if c.count(".") == 0) == 38
+    assert sum(1 for c in codes if c.count(".") == 1) == 514
+    assert sum(1 for c in codes if c.count(".") == 2) == 7277
+
+
+@pytest.mark.parametrize(
+    ("name", "typ", "code"),
+    [
+        ("Bali", None, "51"),
+        ("Denpasar", "Kota", "51.71"),
+        ("Jember", None, "35.09"),
+        ("Pakusari", "Kecamatan", "35.09.24"),
+        ("Bekasi", "Kota", "32.75"),
+        ("Bekasi", "Kabupaten", "32.16"),
+        ("Bandarlampung", None, "18.71"),  # written as one word
+        ("Solo", None, "33.72"),  # the usual name of Kota Surakarta
+        ("Jabar", None, "32"),  # a short form
+        ("Atlantis", None, None),
+    ],
+)
+def test_region_codes(name: str, typ: str | None, code: str | None) -> None:
+    assert people.region_code(name, typ) == code
+
+
+def test_official_name_of_a_spelling() -> None:
+    assert people.official_name("Bandarlampung") == "Bandar Lampung"
+    assert people.official_name("Solo") == "Surakarta"
+
+
+def test_read_place_with_type_word_and_find_places() -> None:
+    text = "Ketua KPU Kabupaten Banyumas, Jawa Tengah, Yogi Pratama hadir di Kec. Pakusari."
+    hit = people.read_place(text, text.index("Kabupaten"))
+    assert hit is not None and hit.written == "Kabupaten Banyumas"
+    assert hit.place is not None and hit.place.code == "33.02"
+    found = people.find_places(text)
+    assert [m.written for m in found] == ["Kabupaten Banyumas", "Jawa Tengah", "Kec. Pakusari"]
+    assert found[2].place is not None and found[2].place.type == "Kecamatan"
+    assert people.read_place("Yogi Pratama hadir") is None
+
+
+def test_place_names_cover_short_forms_and_countries() -> None:
+    names = people.place_names()
+    assert {"bandar lampung", "jawa tengah", "tangsel", "malaysia"} <= names
+    assert "pakusari" not in names  # districts only after a district word
+
+
+def test_officials_get_the_gazetteer_name_and_code() -> None:
+    art = _article("Ketua Bawaslu Kota Bandarlampung Candra Wijaya mengatakan hal itu.")
+    (o,) = art.officials
+    assert o.region == "Bandar Lampung"
+    assert o.region_code == "18.71"
+    # the body with its region's official name (SPEC schema version 2)
+    assert o.organization == "Badan Pengawas Pemilihan Umum Kota Bandar Lampung"
