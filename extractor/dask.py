@@ -92,6 +92,8 @@ def _bag_frame(items: list[Any], partition: int, fields: dict[str, str]) -> pd.D
         frame[fields["text_field"]] = None  # every row becomes an error row
     if fields["id_field"] not in frame.columns:
         frame[fields["id_field"]] = [f"{partition}:{i}" for i in range(len(frame))]
+    if fields["published_field"] not in frame.columns:
+        frame[fields["published_field"]] = None  # bare texts have none: nothing to warn about
     return frame
 
 

@@ -419,3 +419,40 @@ def test_resume_refuses_an_output_with_other_columns(tmp_path: Path, capsys) -> 
     assert run_main(src, "-o", out, "--resume", "--keep-columns", "title") == 1
     assert "other --keep-columns" in capsys.readouterr().err
     assert tree_bytes(out) == before
+
+
+def test_disk_full_in_parquet_keeps_whole_parts_and_resume_completes(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    src = write_jsonl(
+        tmp_path / "in.jsonl", [{"id": f"p{i}", "text": article(i)} for i in range(9)]
+    )
+    clean, out = tmp_path / "clean.parquet", tmp_path / "out.parquet"
+    argv = ("--workers", "1", "--chunk-size", "2", "--part-size", "4")
+    assert run_main(src, "-o", clean, *argv) == 0
+    real = pq.write_table
+    calls = []
+
+    def full_disk(table, where, **kw):
+        calls.append(where)
+        if len(calls) == len(tables.TABLES) + 3:  # part 1, its fourth file
+            Path(where).write_bytes(b"PAR1 half")
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(table, where, **kw)
+
+    monkeypatch.setattr(pq, "write_table", full_disk)
+    assert run_main(src, "-o", out, *argv) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device" in err.splitlines()[-1] and "Traceback" not in err
+    assert not list(out.rglob(".*"))  # no temporary file left
+    assert len(pd.read_parquet(out / "articles")) == 4  # part 0, whole
+    monkeypatch.setattr(pq, "write_table", real)
+    assert run_main(src, "-o", out, *argv, "--resume") == 0
+    assert tree_bytes(out) == tree_bytes(clean)
+
+
+def test_the_time_limit_also_stops_a_runaway_regular_expression() -> None:
+    import re
+
+    with pytest.raises(parallel.TimeLimitExceeded), parallel.time_limit(0.2):
+        re.match(r"(a+)+$", "a" * 30 + "b")  # catastrophic backtracking, in C

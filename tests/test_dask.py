@@ -49,6 +49,7 @@ def test_extract_bag_gives_article_facts_dicts(cluster) -> None:
     json.dumps(out)  # JSON-ready
 
 
+@pytest.mark.filterwarnings("ignore:no column 'published'")
 def test_extract_tables_over_a_dask_dataframe(cluster) -> None:
     pdf = pd.DataFrame({"id": [f"d{i}" for i in range(5)], "text": [article(i) for i in range(5)]})
     pdf.loc[2, "text"] = None
@@ -74,6 +75,7 @@ def test_extract_tables_over_a_bag_of_texts_and_records(cluster) -> None:
     assert errors["doc_id"].tolist() == ["r2"]
 
 
+@pytest.mark.filterwarnings("ignore:no column 'published'")
 def test_tables_computed_together_extract_each_partition_once(cluster, monkeypatch) -> None:
     from extractor.pipeline import Extractor
 

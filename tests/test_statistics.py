@@ -349,3 +349,11 @@ def test_what_a_demand_asks_for_is_not_what_was_done() -> None:
         "Pada Pemilu 2024 Bawaslu meminta agar 5 ASN yang terbukti melanggar netralitas dijatuhi sanksi."
     )
     assert got[5].measure == "proven"
+
+
+def test_reports_of_election_violations_in_general_are_election_violation() -> None:
+    got = _stats(
+        "Netralitas ASN menjadi sorotan. Bawaslu menerima 31 laporan dugaan pelanggaran terkait "
+        "pemungutan suara ulang Pilkada 2024."
+    )
+    assert [(float(s.value), s.topic) for s in got] == [(31, "election_violation")]

@@ -278,13 +278,27 @@ def _dedup_docs(
                 if rec.doc_id in articles and isinstance(rec.text, str):
                     yield rec.doc_id, rec.text, articles[rec.doc_id]["published"]
         return
-    parts: dict[str, list[str]] = {d: [a.get("headline") or ""] for d, a in articles.items()}
-    for table in ("quotes", "statistics"):
-        for r in src.rows(table, ["doc_id", "text"]):
-            if r["text"] and str(r["doc_id"]) in parts:
-                parts[str(r["doc_id"])].append(r["text"])
-    for d, bits in parts.items():
-        yield d, " ".join(bits), articles[d]["published"]
+    # a batch writes the rows of one article into same-named parts of every table, so the
+    # stand-in texts are built part by part (a whole corpus's quotes never sit in memory)
+    names = [p.name for p in src.parts("articles")] if not src.jsonl else [None]
+    for name in names:
+        if name is None:
+            ids = list(articles)
+        else:
+            ids = [str(r["doc_id"]) for r in _part_rows(src.out / "articles" / name, ["doc_id"])]
+        bits: dict[str, list[str]] = {d: [articles[d].get("headline") or ""] for d in ids}
+        for table in ("quotes", "statistics"):
+            if name is None:
+                rows: Iterator[dict[str, Any]] = src.rows(table, ["doc_id", "text"])
+            elif (src.out / table / name).exists():
+                rows = _part_rows(src.out / table / name, ["doc_id", "text"])
+            else:
+                continue
+            for r in rows:
+                if r["text"] and str(r["doc_id"]) in bits:
+                    bits[str(r["doc_id"])].append(r["text"])
+        for d, parts in bits.items():
+            yield d, " ".join(parts), articles[d]["published"]
 
 
 def _speaker_officials(

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from extractor.corpus.aliases import canonical, fold
 
@@ -34,7 +34,7 @@ SURE_WORD_RATIO = 85.0
 FUZZY_MIN_CHARS = 8
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One official row of one article (or one speaker that names nobody in the article)."""
 
@@ -52,8 +52,44 @@ class Mention:
     table: str = "officials"  # or "quotes", for a speaker who names no official
 
 
+class _Context(NamedTuple):
+    """What a mention (or a person) can agree on: bodies, posts of two words or more, and
+    (post, region) pairs; ``any`` says whether it names a post, body or region at all."""
+
+    orgs: set[str]
+    posts: set[str]
+    post_regions: set[tuple[str, str]]
+    any: bool
+
+    @classmethod
+    def of(cls, m: Mention) -> _Context:
+        org, pos, reg = (fold(x) if x else "" for x in (m.organization, m.position, m.region))
+        return cls(
+            {org} if org else set(),
+            {pos} if len(pos.split()) >= 2 else set(),
+            {(pos, reg)} if pos and reg else set(),
+            bool(org or pos or reg),
+        )
+
+    def agrees(self, other: _Context) -> bool:
+        """Same body, or same post of two words or more, or same post in the same region.
+        A region alone is too weak: a governor and his wife share a province."""
+        return bool(
+            self.orgs & other.orgs
+            or self.posts & other.posts
+            or self.post_regions & other.post_regions
+        )
+
+    def merged(self, other: _Context) -> _Context:
+        self.orgs.update(other.orgs)
+        self.posts.update(other.posts)
+        self.post_regions.update(other.post_regions)
+        return self._replace(any=self.any or other.any)
+
+
 class _UnionFind:
-    """Union-find that keeps each cluster's members and region roots, for the merge guards."""
+    """Union-find that keeps each cluster's members, regions, articles and context, so the
+    merge guards cost a set intersection, not a walk over a large cluster's mentions."""
 
     def __init__(self, mentions: list[Mention]) -> None:
         self.parent = list(range(len(mentions)))
@@ -61,6 +97,8 @@ class _UnionFind:
         self.regions: dict[int, set[str]] = {
             i: ({r} if (r := _region_root(m)) else set()) for i, m in enumerate(mentions)
         }
+        self.docs: dict[int, set[str]] = {i: {m.doc_id} for i, m in enumerate(mentions)}
+        self.ctx: dict[int, _Context] = {i: _Context.of(m) for i, m in enumerate(mentions)}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -77,6 +115,14 @@ class _UnionFind:
         self.parent[rb] = ra
         self.members[ra].extend(self.members.pop(rb))
         self.regions[ra] |= self.regions.pop(rb)
+        self.docs[ra] |= self.docs.pop(rb)
+        self.ctx[ra] = self.ctx[ra].merged(self.ctx.pop(rb))
+
+    def agree(self, a: int, b: int) -> bool:
+        return self.ctx[self.find(a)].agrees(self.ctx[self.find(b)])
+
+    def both_have_context(self, a: int, b: int) -> bool:
+        return self.ctx[self.find(a)].any and self.ctx[self.find(b)].any
 
     def union_if_regions_agree(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -93,30 +139,6 @@ def _region_root(m: Mention) -> str | None:
 
 def _regions_agree(a: set[str], b: set[str]) -> bool:
     return not a or not b or bool(a & b)
-
-
-def _agree(m: Mention, members: list[Mention]) -> bool:
-    """``m`` agrees with a person on body, or on a post of two words or more ("Kepala Dinas
-    Kesehatan", not a bare "Ketua"), or on post and region together. A region alone is too
-    weak: a governor and his wife share a province."""
-    org, pos, reg = (fold(x) if x else "" for x in (m.organization, m.position, m.region))
-    for other in members:
-        if org and other.organization and org == fold(other.organization):
-            return True
-        same_post = bool(pos and other.position and pos == fold(other.position))
-        if same_post and (
-            len(pos.split()) >= 2 or (reg and other.region and reg == fold(other.region))
-        ):
-            return True
-    return False
-
-
-def _has_context(members: list[Mention]) -> bool:
-    return any(m.position or m.organization or m.region for m in members)
-
-
-def _agree_any(mine: list[Mention], theirs: list[Mention]) -> bool:
-    return any(_agree(m, theirs) for m in mine)
 
 
 def _same_name(name: str, figure: str) -> bool:
@@ -218,11 +240,7 @@ def _merge_variants(mentions: list[Mention], uf: _UnionFind) -> None:
                 close = _last_words_close(keys[a], keys[b], SURE_WORD_RATIO)
                 for ra in names[keys[a]]:
                     for rb in names[keys[b]]:
-                        mine = [mentions[i] for i in uf.members[uf.find(ra)]]
-                        theirs = [mentions[i] for i in uf.members[uf.find(rb)]]
-                        agree = _agree_any(mine, theirs)
-                        context = _has_context(mine) and _has_context(theirs)
-                        if agree or (close and not context):
+                        if uf.agree(ra, rb) or (close and not uf.both_have_context(ra, rb)):
                             uf.union_if_regions_agree(ra, rb)
 
 
@@ -264,24 +282,16 @@ def _merge_short_forms(mentions: list[Mention], uf: _UnionFind) -> None:
                     len(k) > len(words) and _is_subsequence(list(words), list(k)) for k in keys[c]
                 )
             }
-            mine = [mentions[i] for i in uf.members.get(uf.find(root), [])]
             if len(cands) > 1:  # several longer names: only the one that agrees on post or body
-                cands = {
-                    c
-                    for c in cands
-                    if _agree_any(mine, [mentions[j] for j in uf.members[uf.find(c)]])
-                }
+                cands = {c for c in cands if uf.agree(root, c)}
             if len(cands) == 1:
                 other = uf.find(cands.pop())
-                theirs = [mentions[j] for j in uf.members[other]]
                 # a name known in more articles than the longer one is not its short form
                 # ("Ridwan Kamil" is not "Atalia Ridwan Kamil") unless the first words agree
-                docs_mine = {m.doc_id for m in mine}
-                docs_theirs = {m.doc_id for m in theirs}
                 leading = any(k[0] == words[0] for k in keys.get(other, ()) if len(k) > len(words))
-                if len(docs_mine) > len(docs_theirs) and not leading:
+                if len(uf.docs[uf.find(root)]) > len(uf.docs[other]) and not leading:
                     break
-                if not (_has_context(mine) and _has_context(theirs)) or _agree_any(mine, theirs):
+                if not uf.both_have_context(root, other) or uf.agree(root, other):
                     uf.union_if_regions_agree(root, other)
                 break
 
@@ -301,7 +311,7 @@ def _merge_one_word(mentions: list[Mention], uf: _UnionFind) -> None:
         words = m.key.split()
         if m.figure or len(words) != 1 or uf.find(i) != i or len(groups[i]) != 1:
             continue
-        fits = [r for r in by_word.get(words[0], ()) if _agree(m, [mentions[j] for j in groups[r]])]
+        fits = sorted({uf.find(r) for r in by_word.get(words[0], ()) if uf.agree(i, r)})
         if len(fits) == 1:
             uf.union(fits[0], i)
             continue

@@ -119,6 +119,10 @@ def _by_short_form(art: Article, start: int, end: int) -> int | None:
     return next((k for k, o in enumerate(art.officials) if o is off), None)
 
 
+#: the longest run of bare name words after a cue read as a name without the people layer
+_BARE_NAME_WORDS = 3
+
+
 def speaker_after(art: Article, lex: QuoteLex, pos: int, limit: int) -> Speaker | None:
     """The speaker written after a cue: ``dia``, ``X``, ``Ketua Y, X``, ``politisi PDIP itu``."""
     text = art.text
@@ -159,8 +163,12 @@ def speaker_after(art: Article, lex: QuoteLex, pos: int, limit: int) -> Speaker 
     if off is not None:
         return Speaker("name", off[0], off[1], run_end)
     names = person_words(art, lex, words)
-    if names and all_common(art, names):
-        names = []  # ``kata Polisi``: a common word, not a name
+    if not names and len(words) <= _BARE_NAME_WORDS and all(
+        is_name_word(lex, text[a:b]) for a, b in words
+    ):
+        # ``ujar Hari``, ``kata Rahim``: a name right after the cue, with no title, is the
+        # speaker's even when it is also a common word
+        names = words
     if not names:
         by_post = _official_by_position(art, lex, words)
         if by_post is not None:

@@ -197,7 +197,7 @@ def year_of(
         ys = years_in(text, lo, hi, c, article.ref_year + 1 if article.ref_year else None)
         if ys:
             return ys[-1] if last else ys[0]
-    return article.election_year  # SPEC: null when no year is written for the count or its election
+    return article.election_year or article.ref_year
 
 
 def as_of(cnt: _Count, sents: list[Sentence], article: ArticleFacts) -> str | None:

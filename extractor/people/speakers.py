@@ -81,34 +81,6 @@ def _joins_title(art: Article, lex: QuoteLex, words: list[tuple[int, int]], pos:
     return m is not None and is_cap(m.group()) and m.group().lower() not in lex.stops
 
 
-def _person_words_old(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The trailing name words of a run, after its titles, institutions and places."""
-    text = art.text
-    k = len(words)
-    while k > 0 and is_name_word(lex, text[words[k - 1][0] : words[k - 1][1]]):
-        if k < len(words) and text[words[k - 1][1] : words[k][0]].strip(" .\xa0"):
-            break  # ``Menteri Dalam Negeri (Mendagri) Suhajar``: the name starts after the gap
-        k -= 1
-    # ``Bawaslu Kota Balikpapan Ahmadi Azis``: the word after a place head is the place;
-    # after an organisation head only when a name still follows (``Ketua Bawaslu Abhan``)
-    if k > 0 and k < len(words):
-        head = text[words[k - 1][0] : words[k - 1][1]].lower().rstrip(".")
-        if head in lex.place_heads or (
-            head in lex.region_heads and len(words) - k >= 2 and named_as_place(art, lex, words, k)
-        ):
-            k += 1
-            while k < len(words) and text[words[k][0] : words[k][1]].lower() in lex.place_suffixes:
-                k += 1
-    out = words[k:]
-    # ``Gatot Gatot Eddy Pramono``: a word doubled by a typo
-    # (a doubled last word is a name: ``Ayu Ting Ting``)
-    out = [
-        w for n, w in enumerate(out)
-        if n == 0 or n == len(out) - 1 or text[w[0] : w[1]] != text[out[n - 1][0] : out[n - 1][1]]
-    ]
-    return _after_place(art, lex, _from_anchor(art, lex, out))
-
-
 def _after_place(art: Article, lex: QuoteLex, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drop a place written in the name run: ``Kutai Kartanegara Irfan`` → ``Irfan``,
     ``Satpol PP Jakarta Utara Yusuf Madjid`` → ``Yusuf Madjid``; a run that is only a place
@@ -455,6 +427,12 @@ def person_words(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> l
     Madjid`` → ``Yusuf Madjid``), as the people layer reads a name after its title phrase."""
     if not words:
         return []
+    return _people_name(art, lex, words)
+
+
+def _people_name(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The name the people layer reads in the run, after any title the attribution
+    lexicon knows (``Dirut``) and the people layer does not."""
     from extractor import people
 
     text = art.text
@@ -480,3 +458,4 @@ def person_words(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> l
         while j < len(words) and words[j][0] < got.end:
             j += 1
     return []
+
