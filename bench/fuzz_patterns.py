@@ -279,6 +279,10 @@ def fuzz_attribution(counts: list[int], limit: float) -> list[str]:
     for shape, para in ATTRIBUTION_SHAPES.items():
         prev: tuple[int, float, float] | None = None
         for n in counts:
+            if prev is not None and max(prev[1], prev[2]) > 20.0:
+                bad.append(f"attribution {shape}: skipped {n:,} (a stage took over 20 s)")
+                print("  " + bad[-1])
+                break
             body = "\n\n".join(para(i) for i in range(n))
             art = Article(
                 text=f"Judul\n\nJAKARTA - Ketua Bawaslu Kota Maju Budi Santoso hadir.\n\n{body}\n"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import textwrap
@@ -49,22 +50,93 @@ def _show_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--published",
         metavar="DATE",
-        help="publication date, e.g. 2024-04-18; sets the reference date",
+        type=_published_arg,
+        help="publication date, e.g. 2024-04-18 or 2024-04-18T09:15; sets the reference date",
     )
     p.add_argument("--doc-id", metavar="ID", help="document id (default: the file stem)")
+    p.add_argument(
+        "--width",
+        type=_width_arg,
+        metavar="N",
+        help="wrap the summary at N columns (default: the terminal's, else 100); "
+        "cells wrap, names are never cut",
+    )
     return p
+
+
+def _published_arg(value: str) -> str:
+    """``--published`` read as the API reads it, so a bad date stops before any work."""
+    from extractor.normalize.dates import parse_published
+
+    iso = parse_published(value)
+    if iso is None:
+        raise argparse.ArgumentTypeError(
+            f"cannot read {value!r} as a date; use ISO 8601 such as 2024-04-18 or 2024-04-18T09:15"
+        )
+    return iso
+
+
+def _width_arg(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        width = 0
+    if width < 40:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a width of 40 columns or more")
+    return width
+
+
+#: file endings of corpora: ``batch`` reads them, the one-article command does not
+_CORPUS_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv", ".parquet", ".jsonl.gz", ".csv.gz")
+
+
+def _corpus_hint(path: str, text: str | None = None) -> str | None:
+    """Why ``path`` looks like a corpus rather than one article (None when it does not)."""
+    name = path.lower()
+    if path != "-" and Path(path).is_dir():
+        return f"{path} is a folder"
+    ending = next((e for e in _CORPUS_SUFFIXES if name.endswith(e)), None)
+    if ending is not None:
+        return f"{path} is a {ending.lstrip('.').upper()} file"
+    if text is not None and text.lstrip().startswith("{"):
+        first = text.lstrip().split("\n", 1)[0]
+        try:
+            record = json.loads(first)
+        except ValueError:
+            return None
+        if isinstance(record, dict) and ("text" in record or "content" in record):
+            return f"{path} holds JSON records"
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _dispatch(argv)
+        status = _dispatch(argv)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a full disk shows here, not at exit as a traceback
+        return status
     except KeyboardInterrupt:
         print("extractor: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `python -m extractor x.txt | head`
-        sys.stderr.close()
+        _silence_stdout()
         return 0
+    except OSError as exc:  # ENOSPC on `--json > /dev/full`, an unwritable output …
+        _silence_stdout()
+        where = f": {exc.filename}" if exc.filename else " (standard output)"
+        print(f"extractor: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot raise again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def _dispatch(argv: list[str]) -> int:
@@ -113,15 +185,38 @@ def _schema(argv: list[str]) -> int:
     return 0
 
 
+def _printable(name: str) -> str:
+    """A file name that is not UTF-8 (``caf\\xe9.txt``) arrives with lone surrogates, which
+    JSON cannot hold: its undecodable bytes become U+FFFD."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that is no escaped byte
+        raw = name.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
+
+
 def _show(args: argparse.Namespace) -> int:
     from extractor.io import InputError, read
 
-    try:
-        source = read(args.file)
-    except InputError as exc:
-        print(f"extractor: {exc}", file=sys.stderr)
+    hint = _corpus_hint(args.file)
+    if hint is None and args.file == "-" and (sys.stdin is None or sys.stdin.closed):
+        print("extractor: standard input is closed; give a file name", file=sys.stderr)
         return 1
-    doc_id = args.doc_id or ("stdin" if args.file == "-" else Path(args.file).stem)
+    if hint is None:
+        try:
+            source = read(args.file)
+        except InputError as exc:
+            print(f"extractor: {exc}", file=sys.stderr)
+            return 1
+        hint = _corpus_hint(args.file, source.text)
+    if hint is not None:
+        print(
+            f"extractor: {hint}: this looks like a corpus, not one article; use "
+            f"`python -m extractor batch {args.file} -o OUTPUT`",
+            file=sys.stderr,
+        )
+        return 2
+    doc_id = _printable(args.doc_id or ("stdin" if args.file == "-" else Path(args.file).stem))
     from extractor.pipeline import Extractor
 
     try:
@@ -138,7 +233,7 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         print(facts.model_dump_json(indent=2))
     else:
-        print(render(facts))
+        print(render(facts, args.width))
     return 0
 
 
@@ -146,24 +241,61 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _table(headers: list[str], rows: list[list[str]], width: int) -> str:
-    """A plain-text table; the widest columns shrink to fit ``width``."""
+    """A plain-text table; the widest columns shrink to fit ``width`` and their cells wrap
+    onto more lines (a name is never cut: the summary is read, copied and grepped)."""
     cells = [[("" if c is None else str(c)).replace("\n", " ") for c in r] for r in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    while sum(widths) + 2 * (len(widths) - 1) > width and max(widths) > 12:
-        widths[widths.index(max(widths))] -= 1
+    # a column is not narrowed below its longest word: where that does not fit, one card a row
+    floors = [
+        max([len(h)] + [min(24, len(word)) for r in cells for word in r[i].split()])
+        for i, h in enumerate(headers)
+    ]
+    if sum(floors) + 2 * (len(floors) - 1) > width:
+        return _cards(headers, cells, width)
+    while sum(widths) + 2 * (len(widths) - 1) > width:
+        room = [w - f for w, f in zip(widths, floors, strict=True)]
+        if max(room) <= 0:
+            break
+        widths[room.index(max(room))] -= 1
 
-    def fmt(r: list[str]) -> str:
-        return "  ".join(
-            (c if len(c) <= w else c[: w - 1] + "…").ljust(w)
+    def fmt(r: list[str]) -> list[str]:
+        parts = [
+            textwrap.wrap(c, w, break_on_hyphens=False) or [""]
             for c, w in zip(r, widths, strict=False)
-        ).rstrip()
+        ]
+        return [
+            "  ".join(
+                (p[k] if k < len(p) else "").ljust(w) for p, w in zip(parts, widths, strict=False)
+            ).rstrip()
+            for k in range(max(len(p) for p in parts))
+        ]
 
-    return "\n".join([fmt(headers), "  ".join("─" * w for w in widths), *(fmt(r) for r in cells)])
+    lines = [*fmt(headers), "  ".join("─" * w for w in widths)]
+    for r in cells:
+        lines.extend(fmt(r))
+    return "\n".join(lines)
+
+
+def _cards(headers: list[str], cells: list[list[str]], width: int) -> str:
+    """A table too wide for ``width`` as one wrapped ``header: value`` block per row."""
+    pad = max(len(h) for h in headers) + 2
+    lines: list[str] = []
+    for r in cells:
+        lines.append("-" * min(width, 20))
+        for h, c in zip(headers, r, strict=False):
+            if c:
+                lines.append(
+                    textwrap.fill(
+                        c, width, initial_indent=f"{h}:".ljust(pad), subsequent_indent=" " * pad
+                    )
+                )
+    return "\n".join(lines)
 
 
 def render(facts: ArticleFacts, width: int | None = None) -> str:
     """A summary a researcher can read at a glance."""
-    width = width or min(shutil.get_terminal_size((110, 20)).columns, 140)
+    if width is None:  # a terminal's width; piped output: 100 (cells wrap, nothing is cut)
+        width = shutil.get_terminal_size((100, 20)).columns if sys.stdout.isatty() else 100
     out: list[str] = []
     title = facts.headline or "(no headline)"
     out.append(title)

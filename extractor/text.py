@@ -78,10 +78,13 @@ def make_nlp() -> Language:
 #: a stretch without white space longer than this is cut into pieces before spaCy sees it
 _MAX_CHUNK = 64
 _LONG_CHUNK = re.compile(rf"\S{{{_MAX_CHUNK + 1},}}")
-#: word runs and runs of other marks inside a chunk (no white space there)
-_RUNS = re.compile(r"\w+|\W+")
-#: a run of marks this long is one token (``keep_whole`` in patterns/text.toml says 12)
+#: letter/digit runs (group 1) and runs of anything else inside a chunk (no white space)
+_RUNS = re.compile(r"([^\W_]+)|[\W_]+")
+#: a run of marks this long is its own piece (``keep_whole`` in patterns/text.toml says 12)
 _MARK_RUN = 12
+#: a run of marks that ``keep_whole`` keeps as one token; others ("_-_-") are cut in pieces
+_WHOLE_MARKS = re.compile(r"[^\w\s]+")
+_MARK_PIECE = 8
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
@@ -115,13 +118,14 @@ def _cuts(offset: int, chunk: str) -> list[int]:
     piece = 0
     for m in _RUNS.finditer(chunk):
         s, e = m.span()
-        if e - s >= _MARK_RUN and not chunk[s].isalnum() and chunk[s] != "_":
-            cuts += [c for c in (s, e) if piece < c < len(chunk)]
+        if m.group(1) is None and e - s >= _MARK_RUN:
+            inner = [] if _WHOLE_MARKS.fullmatch(m.group()) else range(s, e, _MARK_PIECE)
+            cuts += [c for c in (s, *inner, e) if piece < c < len(chunk)]
             piece = e
         elif e - piece > _MAX_CHUNK and s > piece:
             cuts.append(s)
             piece = s
-    return [offset + c for c in cuts]
+    return [offset + c for c in sorted(set(cuts))]
 
 
 def analyse(art: Article, nlp: Language) -> None:

@@ -103,7 +103,9 @@ def report_of(extractor_, score_tables: _ScoreTables):
         if name not in _REPORTS:
             gold_dir, text_dirs = DATASETS[name]
             if not gold_dir.is_dir():
-                pytest.skip(f"{gold_dir} absent")
+                pytest.skip(
+                    f"{gold_dir} absent ({name} floors need the shared gold beside the repo)"
+                )
             report = evaluate.evaluate(gold_dir, text_dirs, extractor=extractor_)
             _REPORTS[name] = report
             table = _table(name, report)
@@ -125,3 +127,20 @@ def test_every_gold_document_has_its_text(name: str, report_of) -> None:
 def test_score_at_or_above_floor(name: str, key: str, report_of) -> None:
     value = _value(report_of(name), key)
     assert value >= FLOORS[name][key], f"{name} {key}: {value:.3f} < floor {FLOORS[name][key]}"
+
+
+def test_corpus_gold_is_in_step_with_the_shared_gold() -> None:
+    """corpus/*.json are copies of ../shared/gold: say which drifted when gold is revised."""
+    shared = SHARED / "gold"
+    if not shared.is_dir():
+        pytest.skip(f"{shared} absent: nothing to compare corpus/*.json with")
+    import json
+
+    drifted = [
+        p.name
+        for p in sorted((ROOT / "corpus").glob("*.json"))
+        if (shared / p.name).is_file()
+        and json.loads(p.read_text(encoding="utf-8"))
+        != json.loads((shared / p.name).read_text(encoding="utf-8"))
+    ]
+    assert not drifted, f"corpus/ gold differs from {shared}: {drifted}; copy the revised files in"

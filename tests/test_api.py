@@ -184,3 +184,9 @@ def test_pipe_record_with_empty_text_warns(extractor_):
 def test_pipe_record_with_null_id_takes_the_index(extractor_):
     (facts,) = extractor_.pipe([{"id": None, "text": ARTICLE}])
     assert facts.doc_id == "0"
+
+
+@pytest.mark.parametrize("published", ["2019-09-20T25:00", "2019-02-30", "2019-09-20T10:61"])
+def test_an_impossible_published_date_is_refused(published):
+    with pytest.raises(ValueError, match="published"):
+        extractor.extract(ARTICLE, published=published)

@@ -76,3 +76,110 @@ def test_errors_are_one_line_without_traceback(tmp_path, args, code):
     assert r.returncode == code
     err = r.stderr.decode().strip()
     assert err and "\n" not in err and "Traceback" not in err
+
+
+def one_line_error(r: subprocess.CompletedProcess, code: int) -> str:
+    assert r.returncode == code, r.stderr
+    err = r.stderr.decode().strip()
+    assert err and "\n" not in err and "Traceback" not in err, err
+    return err
+
+
+ARTICLE = "Judul Berita\n\nBupati Contoh mengatakan ASN harus netral.\n"
+
+
+@pytest.mark.parametrize(
+    "published", ["2019-09-20T25:00", "2019-02-30", "2019-09-20T10:61", "kemarin"]
+)
+def test_impossible_published_is_refused(tmp_path, published):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    err = one_line_error(run(str(tmp_path / "a.txt"), "--published", published), 2)
+    assert published in err
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("news.jsonl", '{"id": "a", "text": "Judul\\n\\nIsi."}\n{"id": "b", "text": "x"}\n'),
+        ("news.csv", 'id,text\na,"Judul berita. Isi berita."\n'),
+        ("news.txt", '{"id": "a", "text": "Judul\\n\\nIsi."}\n'),  # JSON lines whatever the name
+    ],
+)
+def test_a_corpus_file_points_to_batch(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    err = one_line_error(run(str(path)), 2)
+    assert "corpus" in err and "batch" in err
+
+
+def test_a_folder_points_to_batch(tmp_path):
+    err = one_line_error(run(str(tmp_path)), 2)
+    assert "batch" in err
+
+
+def test_closed_stdin_is_one_line():
+    r = subprocess.run(
+        [sys.executable, "-m", "extractor", "-"], stdin=None, capture_output=True, timeout=120,
+        close_fds=True, preexec_fn=lambda: __import__("os").close(0),
+    )
+    assert "standard input" in one_line_error(r, 1)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [("--json",), (), ("schema",)])
+def test_full_disk_on_stdout_is_one_line(tmp_path, args):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    argv = list(args) if args == ("schema",) else [*args, str(tmp_path / "a.txt")]
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run(
+            [sys.executable, "-m", "extractor", *argv], stdout=full, stderr=subprocess.PIPE,
+            timeout=120,
+        )
+    assert "No space left" in one_line_error(r, 1)
+
+
+def test_piped_summary_wraps_and_never_cuts_names():
+    from extractor.cli import render
+    from extractor.models import Official
+
+    long_org = "Badan Pengawas Pemilihan Umum Kabupaten Contoh Raya Selatan Bagian Timur"
+    facts = ArticleFacts(
+        doc_id="w",
+        officials=[
+            Official(
+                name="Raden Mas Bambang Sutrisno Wicaksono Hadiningrat",
+                position="Koordinator Divisi Penanganan Pelanggaran dan Penyelesaian Sengketa",
+                organization=long_org,
+                region="Kabupaten Contoh Raya",
+            )
+        ],
+    )
+    out = render(facts, width=60)
+    assert "…" not in out
+    words = " ".join(out.split())
+    for value in (facts.officials[0].name, facts.officials[0].position, long_org):
+        for word in value.split():
+            assert word in words
+    assert max(len(line) for line in out.splitlines()) <= 60
+
+
+def test_width_flag(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    r = run(str(tmp_path / "a.txt"), "--width", "50")
+    assert r.returncode == 0, r.stderr
+    assert max(len(line) for line in r.stdout.decode().splitlines()) <= 50
+    one_line_error(run(str(tmp_path / "a.txt"), "--width", "abc"), 2)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
+def test_a_file_name_that_is_not_utf8_still_gives_json(tmp_path):
+    name = bytes(tmp_path) + b"/caf\xe9.txt"
+    with open(name, "wb") as f:
+        f.write(ARTICLE.encode())
+    r = subprocess.run(
+        [sys.executable.encode(), b"-m", b"extractor", b"--json", name],
+        capture_output=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["doc_id"] == "caf\ufffd"

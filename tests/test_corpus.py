@@ -169,6 +169,53 @@ def people_out(tmp_path: Path) -> Path:
             "2026-03-02",
             officials=[official("Yohannes Sitompul", position="Camat", region="Kota Lembah")],
         ),
+        # a one-word name in another village is another village head
+        article(
+            "v1",
+            "2026-03-01",
+            officials=[official("Sutrisno", position="Kepala Desa", region="Desa Sukamaju")],
+        ),
+        article(
+            "v2",
+            "2026-03-02",
+            officials=[official("Sutrisno Hadi", position="Kepala Desa", region="Desa Sukamundur")],
+        ),
+        # a region written inside another is one region; "Bandung Barat" is not "Bandung"
+        article(
+            "r1",
+            "2026-03-01",
+            officials=[official("Wawan Setiadi", position="Kapolres", region="Jakarta Pusat")],
+        ),
+        article(
+            "r2",
+            "2026-03-02",
+            officials=[
+                official("Wawan Setiadi", position="Kapolres", region="Metro Jakarta Pusat")
+            ],
+        ),
+        article(
+            "r3",
+            "2026-03-01",
+            officials=[official("Yanto Sumarno", position="Camat", region="Bandung")],
+        ),
+        article(
+            "r4",
+            "2026-03-02",
+            officials=[official("Yanto Sumarno", position="Camat", region="Bandung Barat")],
+        ),
+        # a spelling variant in another body is another person
+        article(
+            "s3",
+            "2026-03-01",
+            officials=[
+                official("Arif Wibisono", position="Kapolres", organization="Polres Jepara")
+            ],
+        ),
+        article(
+            "s4",
+            "2026-03-02",
+            officials=[official("Arief Wibisono", position="Ketua", organization="KPU")],
+        ),
         # two words, two different people
         article(
             "g1",
@@ -213,6 +260,13 @@ def test_same_name_in_two_regions_is_two_people(people_out: Path):
     assert pid_of(people_out, "c1", "Rina Marlina") != pid_of(people_out, "c3", "Rina Marlina")
 
 
+def test_guards_on_region_and_body(people_out: Path):
+    assert pid_of(people_out, "v1", "Sutrisno") != pid_of(people_out, "v2", "Sutrisno Hadi")
+    assert pid_of(people_out, "r1", "Wawan Setiadi") == pid_of(people_out, "r2", "Wawan Setiadi")
+    assert pid_of(people_out, "r3", "Yanto Sumarno") != pid_of(people_out, "r4", "Yanto Sumarno")
+    assert pid_of(people_out, "s3", "Arif Wibisono") != pid_of(people_out, "s4", "Arief Wibisono")
+
+
 def test_spelling_variants_and_short_forms(people_out: Path):
     assert pid_of(people_out, "d1", "Benyamin Dalimunthe") == pid_of(
         people_out, "d2", "Banyamin Dalimunthe"
@@ -246,8 +300,11 @@ def test_every_official_row_has_a_person(people_out: Path):
 
 
 def test_rerun_replaces_the_column(people_out: Path):
+    import extractor.corpus
+
     before = table(people_out, "officials_linked")
-    link(people_out)
+    extractor.corpus.link(people_out)  # still the function after the module ran once
+    extractor.corpus.link(people_out)
     after = table(people_out, "officials_linked")
     assert after == before and list(after[0]).count("person_id") == 1
 

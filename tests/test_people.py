@@ -154,3 +154,87 @@ def test_officials_get_the_gazetteer_name_and_code() -> None:
     assert o.region_code == "18.71"
     # the body with its region's official name (SPEC schema version 2)
     assert o.organization == "Badan Pengawas Pemilihan Umum Kota Bandar Lampung"
+
+
+# -- words of a unit before a body are not a name (bench review) ----------------------
+
+
+def _officials(body: str) -> dict[str, tuple[str | None, str | None]]:
+    art = _article(body)
+    return {o.name: (o.position, o.organization) for o in art.officials}
+
+
+def test_unit_word_before_a_body_is_read_into_the_phrase() -> None:
+    # a word the lexicon does not know, then a body: the unit's name, not a person's
+    got = _officials(
+        "Dalam rapat itu, Ketua Badan Anggaran Dewan Perwakilan Rakyat Sutrisno Hadi "
+        "mengatakan bahwa usulan pemerintah akan dibahas lebih dulu oleh para anggota."
+    )
+    assert list(got) == ["Sutrisno Hadi"]
+    assert got["Sutrisno Hadi"][1] == "Badan Anggaran Dewan Perwakilan Rakyat"
+    got = _officials(
+        "Menurut Direktur Jenderal Perikanan Tangkap Kementerian Kelautan dan Perikanan "
+        "Rudi Santosa, kuota itu sudah dibagikan kepada para nelayan di banyak daerah."
+    )
+    assert list(got) == ["Rudi Santosa"]
+    assert got["Rudi Santosa"][0].startswith("Direktur Jenderal Perikanan Tangkap")
+    # no name follows the body: no one is named
+    assert _officials(
+        "Ia pernah tercatat sebagai Ketua Dewan Pakar Partai Golkar, kata dia kepada "
+        "para wartawan yang menunggu di depan rumah duka sejak pagi hari."
+    ) == {}
+
+
+def test_a_body_named_after_the_country_is_no_person() -> None:
+    assert _officials(
+        "Sementara itu, Ketua Presidium Indonesia Budget Watch (IBW), Sari Dewanti menilai "
+        "keputusan itu tidak tepat dan harus dikaji ulang oleh pemerintah pusat."
+    ) == {}
+    assert _officials(
+        "Sementara itu, Direktur Lumbung Aspirasi Indonesia (LASI), Teguh Prakoso menilai "
+        "keputusan itu tidak tepat dan harus dikaji ulang oleh pemerintah pusat."
+    ) == {}
+
+
+def test_a_headline_in_title_case_does_not_read_words_into_the_body() -> None:
+    art = _article(
+        "Bupati Sleman Budi Resmikan Kantor Dinas Baru\n\n"
+        "Bupati Sleman Budi Hartanto meresmikan kantor dinas yang baru pada pagi hari ini."
+    )
+    names = [o.name for o in art.officials]
+    assert "Budi Hartanto" in names
+    assert not any("Resmikan" in (o.position or "") for o in art.officials)
+
+
+def test_special_staff_and_cabinet_secretary_are_posts_of_their_own() -> None:
+    got = _officials(
+        "Rombongan itu diterima Staf Khusus Presiden Bidang Ekonomi Rina Kartika dan "
+        "Sekretaris Kabinet, Hasan Basri, yang datang bersama para pejabat lainnya."
+    )
+    assert got["Rina Kartika"][0] == "Staf Khusus Presiden Bidang Ekonomi"
+    assert got["Hasan Basri"] == ("Sekretaris Kabinet", "Sekretariat Kabinet")
+
+
+def test_a_body_named_in_english_is_no_person() -> None:
+    assert _officials(
+        "Direktur Center for Fiscal Studies (CFS) Hendra Wijaya mengatakan bahwa kebijakan "
+        "itu akan berdampak pada industri kecil di banyak daerah."
+    ) == {}
+
+
+def test_jenderal_inside_a_title_or_body_opens_no_name() -> None:
+    # "Direktorat Jenderal" / "Direktur Jenderal": "Jenderal" is not a rank there
+    assert _officials(
+        "Berikutnya, kebutuhan anggaran Direktorat Jenderal Tirta Kencana sejumlah Rp 12 triliun "
+        "akan dipakai untuk membangun jalan di banyak daerah."
+    ) == {}
+
+
+def test_a_rank_spelled_out_after_a_title_opens_the_name() -> None:
+    got = _officials(
+        "Acara itu dihadiri Kapolda Jawa Barat Inspektur Jenderal Budi Santoso dan para "
+        "pejabat lain dari kementerian itu pada pagi hari."
+    )
+    assert got == {
+        "Budi Santoso": ("Kepala Kepolisian Daerah", "Kepolisian Daerah Provinsi Jawa Barat")
+    }

@@ -591,3 +591,67 @@ def test_speakers_resolve_through_the_officials(quotes_of, paras) -> None:
     names: fails when the officials extractor (or the people layer's lookup) finds no one."""
     qs = quotes_of(_body(*paras))
     assert [q.speaker for q in qs] == ["Bambang Muryanto"]
+
+
+def test_the_same_said_by_someone_else_makes_them_the_speaker(quotes_of) -> None:
+    qs = _direct(quotes_of(_body(
+        "“Koalisi ini akan kami jaga sampai akhir,” kata Sari Dewi.",
+        "Sementara itu, Ketua DPC Partai Maju Rudi Hartono, mengungkapkan hal serupa. Partainya "
+        "sudah sepakat bergabung.",
+        "“Kami sudah bertemu dengan semua partai pendukung secara informal.”",
+    )))
+    assert [q.speaker for q in qs] == ["Sari Dewi", "Rudi Hartono"]
+
+
+def test_subject_pronoun_means_the_official_named_since_the_last_quote(quotes_of) -> None:
+    qs = _indirect(quotes_of(_body(
+        "“Mahasiswa boleh menyampaikan pendapat,” kata Rina Wulandari.",
+        "Sebelumnya, Menteri Pendidikan Tinggi Budi Santoso mengadakan rapat dengan para rektor. "
+        "Ia mengimbau agar mahasiswa memilih berdialog daripada turun ke jalan.",
+    )))
+    assert [(q.speaker, q.cue) for q in qs] == [("Budi Santoso", "mengimbau")]
+
+
+@pytest.mark.parametrize(
+    ("para", "speaker"),
+    [
+        # a passive aside between the subject and the cue
+        ("Sekretaris Daerah Kabupaten Sleman Budi Santoso ketika dikonfirmasi membenarkan "
+         "bahwa sanksi sudah dijatuhkan kepada dua pegawai.", "Budi Santoso"),
+        # a nickname before its marker: the person just quoted
+        ("Rudi sapaan akrabnya mengingatkan, pegawai tidak boleh mengunggah foto bersama calon.",
+         "Sari Dewi"),
+        # a long title with commas closed by a demonstrative: the person just quoted
+        ("Koordinator Divisi Hukum, Pencegahan, dan Hubungan Masyarakat ini menjelaskan, "
+         "laporan itu sudah dikirim ke komisi.", "Sari Dewi"),
+    ],
+)
+def test_asides_and_references_between_subject_and_cue(quotes_of, para, speaker) -> None:
+    qs = _indirect(quotes_of(_body("“Kami terus mengawasi semua desa,” tegas Sari Dewi.", para)))
+    assert [q.speaker for q in qs] == [speaker]
+
+
+def test_glued_nya_cue_in_mid_sentence_needs_no_comma(quotes_of) -> None:
+    qs = _indirect(quotes_of(_body(
+        "“Kami terus mengawasi semua desa,” tegas Sari Dewi.",
+        "Untuk pegawai berinisial AB sambungnya, pemerintah belum menjatuhkan sanksi apa pun.",
+        "Warga terang-terangnya mendukung calon itu di media sosial.",
+    )))
+    assert [(q.speaker, q.cue) for q in qs] == [("Sari Dewi", "sambung")]
+    assert qs[0].text.startswith("Untuk pegawai berinisial AB")
+
+
+@pytest.mark.parametrize("cue", ["memerinci", "memperingatkan"])
+def test_more_speech_verbs(quotes_of, cue) -> None:
+    qs = _indirect(quotes_of(_body(
+        f"Komandan Kodim Kolonel Inf Rudi Hartono {cue} bahwa prajurit harus netral di pilkada."
+    )))
+    assert [(q.speaker, q.cue) for q in qs] == [("Rudi Hartono", cue)]
+
+
+def test_title_joined_by_dan_after_the_cue_names_the_person_at_its_end(quotes_of) -> None:
+    qs = _direct(quotes_of(_body(
+        "“Kerangka itu kami periksa di laboratorium,” ujar Kepala Bidang Kedokteran dan "
+        "Kesehatan Polda Jawa Tengah Komisaris Besar Sri Wahyuni."
+    )))
+    assert [q.speaker for q in qs] == ["Sri Wahyuni"]

@@ -74,6 +74,8 @@ HOSTILE = {
     "straight quotes": lambda n: '"' * n + "ASN",
     "possessive suffixes": lambda n: "ASN" + "'s" * (n // 2),
     "mixed quote run": lambda n: "(“" * (n // 2) + "Bupati",
+    "underscores (a word character)": lambda n: "ASN" + "_" * n,
+    "underscore and hyphen": lambda n: "_-" * (n // 2) + "ASN",
 }
 
 

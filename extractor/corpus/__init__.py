@@ -8,14 +8,28 @@ extra (rapidfuzz, datasketch, pyarrow); it is imported only when asked for.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from extractor.corpus.linker import LinkSummary
 
 
-def link(out: str, **kwargs: Any) -> Any:
-    """Link people and figures across the articles of batch output ``out`` (see :mod:`.link`)."""
-    from extractor.corpus.link import link as _link
+def link(
+    out: str | Path,
+    *,
+    texts: Sequence[str | Path] = (),
+    say: Callable[[str], None] | None = None,
+) -> LinkSummary:
+    """Link people and figures across the articles of batch output ``out``.
 
-    return _link(out, **kwargs)
+    ``texts``: the batch's inputs, for near-duplicates on full texts. See :mod:`.linker`
+    for what is written where.
+    """
+    from extractor.corpus.linker import link as _link
+
+    return _link(out, texts=texts, say=say)
 
 
 __all__ = ["link"]

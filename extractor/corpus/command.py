@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run ``link``; 0 on success, 1 on an unusable output, 2 on a usage error."""
     ns = _parser().parse_args(argv)
-    from extractor.corpus.link import LinkError, link
+    from extractor.corpus.linker import LinkError, link
     from extractor.io import InputError
 
     try:

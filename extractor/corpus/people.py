@@ -80,6 +80,12 @@ class _Context(NamedTuple):
             or self.post_regions & other.post_regions
         )
 
+    def conflicts(self, other: _Context) -> bool:
+        """Both name bodies, and no body of one is (inside) a body of the other."""
+        if not self.orgs or not other.orgs or self.agrees(other):
+            return False
+        return not any(a in b or b in a for a in self.orgs for b in other.orgs)
+
     def merged(self, other: _Context) -> _Context:
         self.orgs.update(other.orgs)
         self.posts.update(other.posts)
@@ -121,8 +127,8 @@ class _UnionFind:
     def agree(self, a: int, b: int) -> bool:
         return self.ctx[self.find(a)].agrees(self.ctx[self.find(b)])
 
-    def both_have_context(self, a: int, b: int) -> bool:
-        return self.ctx[self.find(a)].any and self.ctx[self.find(b)].any
+    def conflict(self, a: int, b: int) -> bool:
+        return self.ctx[self.find(a)].conflicts(self.ctx[self.find(b)])
 
     def union_if_regions_agree(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
@@ -137,8 +143,14 @@ def _region_root(m: Mention) -> str | None:
     return fold(m.region) if m.region else None
 
 
+def _region_fits(x: str, y: str) -> bool:
+    """One region ends the other: "jakarta pusat" and "metro jakarta pusat" (but "bandung"
+    and "bandung barat" are two regencies)."""
+    return x == y or x.endswith(" " + y) or y.endswith(" " + x)
+
+
 def _regions_agree(a: set[str], b: set[str]) -> bool:
-    return not a or not b or bool(a & b)
+    return not a or not b or any(_region_fits(x, y) for x in a for y in b)
 
 
 def _same_name(name: str, figure: str) -> bool:
@@ -186,7 +198,7 @@ def cluster(mentions: list[Mention]) -> list[int]:
     # 2. same full name, split by region
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        if not m.figure and len(m.key.split()) >= 2:
+        if len(m.key.split()) >= 2:  # a public figure's too: the same name is the figure
             by_name[m.key].append(i)
     for ids in by_name.values():
         _merge_same_name(mentions, ids, uf)
@@ -198,16 +210,32 @@ def cluster(mentions: list[Mention]) -> list[int]:
 
 
 def _merge_same_name(mentions: list[Mention], ids: list[int], uf: _UnionFind) -> None:
-    """One name: one person per region; mentions without a region join the only one."""
+    """One name: one person per region. A mention without a region joins the only region's
+    person, or the one region's person it agrees with on post or body; else they stay
+    together on their own."""
     by_region: dict[str | None, list[int]] = defaultdict(list)
     for i in ids:
         by_region[_region_root(mentions[i])].append(i)
-    known = [r for r in by_region if r is not None]
-    for r, group in by_region.items():
+    loose = by_region.pop(None, [])
+    heads: list[int] = []
+    for region, group in by_region.items():
         for i in group[1:]:
             uf.union(group[0], i)
-        if r is None and len(known) == 1:
-            uf.union(group[0], by_region[known[0]][0])
+        # a region written inside another ("Jakarta Pusat", "Metro Jakarta Pusat") is one
+        fit = [h for h in heads if _region_fits(region, _region_root(mentions[h]) or "")]
+        if len(fit) == 1:
+            uf.union(fit[0], group[0])
+        else:
+            heads.append(group[0])
+    rest: list[int] = []
+    for i in loose:
+        fits = heads if len(heads) == 1 else [h for h in heads if uf.agree(i, h)]
+        if len(fits) == 1:
+            uf.union(fits[0], i)
+        else:
+            rest.append(i)
+    for i in rest[1:]:
+        uf.union(rest[0], i)
 
 
 def _groups(uf: _UnionFind) -> dict[int, list[int]]:
@@ -225,23 +253,37 @@ def _merge_variants(mentions: list[Mention], uf: _UnionFind) -> None:
             if len(k.split()) >= 2 and len(k) >= FUZZY_MIN_CHARS:
                 names[k].append(root)
     blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    spelled = {k: spelling_key(k) for k in names}
     for k in names:
-        words = k.split()
+        words = spelled[k].split()
         blocks[(words[0][:1], len(words))].append(k)
     for keys in blocks.values():
         if len(keys) < 2:
             continue
-        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO)
+        norm = [spelled[k] for k in keys]
+        scores = process.cdist(norm, norm, scorer=fuzz.ratio, score_cutoff=FUZZY_RATIO)
         for a in range(len(keys)):
             for b in range(a + 1, len(keys)):
-                if not scores[a][b] or not _last_words_close(keys[a], keys[b], WORD_RATIO):
+                if not scores[a][b] or not _last_words_close(norm[a], norm[b], WORD_RATIO):
                     continue
                 # a letter apart in a short word ("Halid"/"Hamid") needs agreement on post or body
-                close = _last_words_close(keys[a], keys[b], SURE_WORD_RATIO)
+                close = _last_words_close(norm[a], norm[b], SURE_WORD_RATIO)
                 for ra in names[keys[a]]:
                     for rb in names[keys[b]]:
-                        if uf.agree(ra, rb) or (close and not uf.both_have_context(ra, rb)):
+                        if uf.agree(ra, rb) or (close and not uf.conflict(ra, rb)):
                             uf.union_if_regions_agree(ra, rb)
+
+
+_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("ph", "f"), ("y", "i"))
+
+
+def spelling_key(name: str) -> str:
+    """A folded name in today's spelling, doubled letters single: ``Soesilo`` → ``susilo``,
+    ``Djoko`` → ``joko``, ``Hery``/``Heri``, ``Donny``/``Doni`` agree."""
+    out = fold(name)
+    for old, new in _SPELLING:
+        out = out.replace(old, new)
+    return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1] or not c.isalpha())
 
 
 def _last_words_close(a: str, b: str, word_ratio: float) -> bool:
@@ -291,7 +333,7 @@ def _merge_short_forms(mentions: list[Mention], uf: _UnionFind) -> None:
                 leading = any(k[0] == words[0] for k in keys.get(other, ()) if len(k) > len(words))
                 if len(uf.docs[uf.find(root)]) > len(uf.docs[other]) and not leading:
                     break
-                if not uf.both_have_context(root, other) or uf.agree(root, other):
+                if not uf.conflict(root, other):  # the one longer name, in no other body
                     uf.union_if_regions_agree(root, other)
                 break
 
@@ -311,7 +353,14 @@ def _merge_one_word(mentions: list[Mention], uf: _UnionFind) -> None:
         words = m.key.split()
         if m.figure or len(words) != 1 or uf.find(i) != i or len(groups[i]) != 1:
             continue
-        fits = sorted({uf.find(r) for r in by_word.get(words[0], ()) if uf.agree(i, r)})
+        fits = sorted(
+            {
+                root
+                for r in by_word.get(words[0], ())
+                if uf.agree(i, (root := uf.find(r)))
+                and _regions_agree(uf.regions[uf.find(i)], uf.regions[root])
+            }
+        )
         if len(fits) == 1:
             uf.union(fits[0], i)
             continue

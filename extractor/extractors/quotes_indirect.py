@@ -47,6 +47,12 @@ def indirect_quotes(
         # a quote read from the sentence start (``A, kata X, B``) holds its own first words
         fronted = text_start is not None or "," in text[cue_end:a] or ":" in text[cue_end:a]
         if not _reads_as_clause(lex, t, fronted):
+            if spk.kind == "name" and _points_back(lex, t):
+                # ``X mengungkapkan hal serupa.``: no quote, but X speaks next (as after
+                # ``Senada diungkapkan X``)
+                mark = Cand(start=s.start, end=s.start, text="", kind="indirect", cue=None)
+                set_who(mark, spk)
+                out.append(mark)
             return
         c = Cand(start=a, end=b, text=t, kind="indirect", cue=cue)
         set_who(c, spk)
@@ -138,11 +144,16 @@ def indirect_quotes(
         for m in idx.within("roots", s.start, stext_end):
             if in_spans(quoted, m.start) or in_spans(used, m.start):
                 continue
+            if m.start > 0 and text[m.start - 1] == "-":
+                continue  # ``terang-terangnya``: the second half of a doubled word
             before = text[s.start : m.start].rstrip()
-            if before and not before.endswith(","):
-                continue
             surface = m.low
             root = lex.root_of[surface]
+            glued = surface != root and surface.endswith(lex.nya) and surface not in lex.hearsay
+            if before and not before.endswith(",") and not glued:
+                # ``A sambungnya, B``: a cue with ``-nya`` needs no comma before it; ``kata``
+                # alone may be a noun, and ``katanya`` may mean "reportedly"
+                continue
             if surface != root and surface.endswith(lex.nya):
                 spk = Speaker("prev", end=m.end)
             else:
@@ -187,6 +198,12 @@ def _reads_as_clause(lex: QuoteLex, t: str, fronted: bool = False) -> bool:
         return True
     first = words[0].lower()
     return first not in lex.non_clause and " ".join(words[:2]).lower() not in lex.non_clause
+
+
+def _points_back(lex: QuoteLex, t: str) -> bool:
+    """A short object closed by an anaphor (``hal serupa``, ``hal tersebut``)."""
+    words = WORD.findall(t)
+    return 0 < len(words) <= 3 and words[-1].lower() in lex.anaphors
 
 
 def _separated(text: str, lex: QuoteLex, cue_end: int, clause_start: int) -> bool:

@@ -72,6 +72,15 @@ class QuotesLexicon(PatternFile):
     #: words that may follow a titled name written after a quote with no cue (``"…,"
     #: Kepala BKN X saat rapat``)
     verbless_asides: list[str]
+    #: words opening a passive aside between a subject and its cue (``ketika dikonfirmasi``)
+    aside_openers: list[str]
+    #: words naming a unit inside a title: every word after one names the unit, ``dan``
+    #: included (``Kepala Bidang Kedokteran dan Kesehatan Polda X``)
+    units: list[str]
+    #: word starts marking a nickname (``Heru sapaan akrabnya``)
+    nickname_markers: list[str]
+    #: cue forms that may mean "reportedly" rather than name the speaker (``katanya``)
+    hearsay: list[str]
     #: capitalised words that may open an aside between speaker and cue (``X, Selasa (…),``)
     date_words: list[str]
     #: words after which the next word is a place, not a name (``Kota Balikpapan``)
@@ -121,6 +130,10 @@ class QuoteLex:
     title_joiners: frozenset[str]
     companions: frozenset[str]
     verbless_asides: frozenset[str]
+    aside_openers: frozenset[str]
+    units: frozenset[str]
+    nickname_markers: tuple[str, ...]
+    hearsay: frozenset[str]
     date_words: frozenset[str]
     place_heads: frozenset[str]
     place_suffixes: frozenset[str]
@@ -207,6 +220,10 @@ def compiled(lex: QuotesLexicon) -> QuoteLex:
         title_joiners=frozenset(lex.title_joiners),
         companions=frozenset(lex.companions),
         verbless_asides=frozenset(lex.verbless_asides),
+        aside_openers=frozenset(lex.aside_openers),
+        units=frozenset(lex.units),
+        nickname_markers=tuple(lex.nickname_markers),
+        hearsay=frozenset(lex.hearsay),
         date_words=frozenset(lex.date_words),
         place_heads=frozenset(lex.place_heads),
         place_suffixes=frozenset(lex.place_suffixes),

@@ -20,6 +20,7 @@ from extractor.extractors.quotes_lexicon import (
 )
 from extractor.people.speakers import (
     all_common,
+    bare_name,
     fullest,
     initial_or_abbrev,
     is_cap,
@@ -119,10 +120,6 @@ def _by_short_form(art: Article, start: int, end: int) -> int | None:
     return next((k for k, o in enumerate(art.officials) if o is off), None)
 
 
-#: the longest run of bare name words after a cue read as a name without the people layer
-_BARE_NAME_WORDS = 3
-
-
 def speaker_after(art: Article, lex: QuoteLex, pos: int, limit: int) -> Speaker | None:
     """The speaker written after a cue: ``dia``, ``X``, ``Ketua Y, X``, ``politisi PDIP itu``."""
     text = art.text
@@ -150,8 +147,16 @@ def speaker_after(art: Article, lex: QuoteLex, pos: int, limit: int) -> Speaker 
     if not words:
         return None
     run_end = words[-1][1]
+    off = official_at(art, words[0][0], run_end)
+    if off is not None:
+        return Speaker("name", off[0], off[1], run_end)
     first = text[words[0][0] : words[0][1]]
     if not is_name_word(lex, first):
+        # ``ujar Kepala Bidang Kedokteran dan Kesehatan Polda X Kombes Y``: the people layer
+        # reads the whole title phrase, past words the run stops at
+        whole = _name_after_title(art, lex, i, limit)
+        if whole is not None and whole.end > run_end:
+            return whole
         # ``kata Ketua Bawaslu Lampung, Candrawansah``: the person is named after the comma
         more = _appositive_name(art, lex, run_end, limit)
         if more:
@@ -159,16 +164,12 @@ def speaker_after(art: Article, lex: QuoteLex, pos: int, limit: int) -> Speaker 
             words, run_end = more, more[-1][1]
             if off is not None:
                 return Speaker("name", off[0], off[1], run_end)
-    off = official_at(art, words[0][0], run_end)
-    if off is not None:
-        return Speaker("name", off[0], off[1], run_end)
-    names = person_words(art, lex, words)
-    if not names and len(words) <= _BARE_NAME_WORDS and all(
-        is_name_word(lex, text[a:b]) for a, b in words
-    ):
-        # ``ujar Hari``, ``kata Rahim``: a name right after the cue, with no title, is the
-        # speaker's even when it is also a common word
-        names = words
+            off = official_at(art, words[0][0], run_end)
+            if off is not None:
+                return Speaker("name", off[0], off[1], run_end)
+    # ``ujar Hari``, ``kata Rahim``: a name right after the cue, with no title, is the
+    # speaker's even when it is also a common word
+    names = person_words(art, lex, words) or bare_name(art, lex, words)
     if not names:
         by_post = _official_by_position(art, lex, words)
         if by_post is not None:
@@ -272,6 +273,9 @@ def subject_before(art: Article, lex: QuoteLex, start: int, cue_at: int) -> Spea
         if toks[i][2] == "," or low in lex.adverbs:
             i -= 1
             continue
+        if i > 0 and low.startswith("di") and toks[i - 1][2].lower() in lex.aside_openers:
+            i -= 2  # ``X ketika dikonfirmasi membenarkan``: a passive aside before the cue
+            continue
         if low in lex.blockers and low != lex.relative:
             return None
         break
@@ -289,6 +293,9 @@ def subject_before(art: Article, lex: QuoteLex, start: int, cue_at: int) -> Spea
             j -= 1
         if j >= 0 and toks[j][2] == ",":
             i = j - 1
+    nick = _nickname_subject(lex, toks, i)
+    if nick is not None:
+        return nick
     low = toks[i][2].lower()
     pointed = low in lex.demonstratives
     if pointed:
@@ -380,6 +387,19 @@ def _before_relative_aside(lex: QuoteLex, toks: list[tuple[int, int, str]], i: i
     return i
 
 
+def _nickname_subject(lex: QuoteLex, toks: list[tuple[int, int, str]], i: int) -> Speaker | None:
+    """``Heru sapaan akrabnya mengingatkan``: a nickname before its marker stands for the
+    person the article has just been quoting (as ``dia`` does)."""
+    j = i
+    while j > 0 and i - j < 3 and not toks[j][2].lower().startswith(tuple(lex.nickname_markers)):
+        j -= 1
+    if j <= 0 or not toks[j][2].lower().startswith(tuple(lex.nickname_markers)):
+        return None
+    if not is_cap(toks[j - 1][2]):
+        return None
+    return Speaker("prev", span=(toks[j - 1][0], toks[i][1]), end=toks[i][1], ref="epithet")
+
+
 def _companion_before(lex: QuoteLex, toks: list[tuple[int, int, str]], i: int) -> int | None:
     """The index of ``didampingi``/``bersama`` when the words before the cue are a companion
     phrase (names, titles, ``dan``, commas) that follows a capitalised subject."""
@@ -405,15 +425,22 @@ def _titled_anaphor(lex: QuoteLex, toks: list[tuple[int, int, str]], i: int) -> 
     (None: the caller reads the words another way)."""
     j = i - 1
     titled = -1
-    while j >= 0 and i - j <= _ANAPHOR_WORDS and toks[j][2][0].isalnum():
-        if toks[j][2].lower() == lex.relative:
+    while j >= 0 and i - j <= _ASIDE_TOKENS:
+        t = toks[j][2]
+        low = t.lower()
+        if not t[0].isalnum():
+            if t not in ",()":
+                break
+        elif low == lex.relative:
             return None  # ``X yang hadir dalam acara itu``: a relative clause, read elsewhere
-        if toks[j][2].lower().rstrip(".") in lex.titles:
+        elif i - j > _ANAPHOR_WORDS and not (is_cap(t) or low in lex.connectors):
+            break  # past a few words only a long title goes on (``Koordinator Divisi A, B, dan C``)
+        if low.rstrip(".") in lex.titles:
             titled = j
         j -= 1
-    if titled < 0 or conditional(lex, toks, j + 1):
+    if titled < 0 or conditional(lex, toks, titled - 1):
         return None
-    return Speaker("prev", span=(toks[j + 1][0], toks[i][1]), end=toks[i][1])
+    return Speaker("prev", span=(toks[titled][0], toks[i][1]), end=toks[i][1])
 
 
 def resolve_speakers(art: Article, lex: QuoteLex, cands: list[Cand]) -> None:
@@ -436,6 +463,11 @@ def resolve_speakers(art: Article, lex: QuoteLex, cands: list[Cand]) -> None:
     for k, c in enumerate(cands):
         if c.who == "name":
             named, last = True, c.speaker
+        elif named and c.ref == "pronoun" and c.kind == "indirect" and k > 0:
+            # ``Menteri X mengadakan rapat … Ia mengimbau …``: a subject pronoun means the
+            # official named since the previous quote, when there is one
+            near = _official_before(art, lex, c.start, cands[k - 1].end)
+            c.speaker = last = near or last
         elif named:
             c.speaker = last
         elif c.ref == "pronoun":
@@ -448,8 +480,9 @@ def resolve_speakers(art: Article, lex: QuoteLex, cands: list[Cand]) -> None:
             c.speaker = _named_ahead(art, cands, k)
 
 
-def _official_before(art: Article, lex: QuoteLex, pos: int) -> str | None:
-    """The official mentioned last before ``pos`` in the same paragraph (never a place)."""
+def _official_before(art: Article, lex: QuoteLex, pos: int, lo: int = 0) -> str | None:
+    """The official mentioned last before ``pos`` in the same paragraph and not before
+    ``lo`` (never a place)."""
     para = paragraph_at(art, pos)
     if para is None or pos >= para.end or not art.officials:
         return None
@@ -458,7 +491,7 @@ def _official_before(art: Article, lex: QuoteLex, pos: int) -> str | None:
     def is_place(k: int) -> bool:
         return " ".join(offs[k].name.casefold().split()) in lex.place_names
 
-    who = _mentions(art).last_before(para.start, pos, is_place)
+    who = _mentions(art).last_before(max(para.start, lo), pos, is_place)
     return offs[who].name if who is not None else None
 
 

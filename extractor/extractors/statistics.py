@@ -151,7 +151,7 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
         noun_topic=tuple(
             (t, re.compile(rf"(?:{_alt(p)})", re.I)) for t, p in lex.noun_topic.items()
         ),
-        bare_after=re.compile(lex.bare_after, re.I),
+        bare_after=re.compile(expand(lex.bare_after), re.I),
         bare_before=re.compile(lex.bare_before, re.I),
         bare_end=re.compile(lex.bare_end, re.I),
         skip_before=re.compile(lex.skip_before, re.I),

@@ -114,6 +114,7 @@ class NameLexicon(PatternFile):
     not_name_suffixes: list[str]
     name_particles: list[str]
     name_connectors: list[str]  # lower-case words inside a name: "bin", "binti", "van"
+    body_joiners: list[str]  # "for", "and": English words inside a body's name, never a person's
     alias_cues: str
     expansions: dict[str, str]
     name_links: list[str]
@@ -274,6 +275,7 @@ class Lex:
     campaign: Phrases = field(default_factory=Phrases)  # "Tim Pemenangan": no public office
     ordinals: frozenset[str] = field(default_factory=frozenset)
     connectors: frozenset[str] = field(default_factory=frozenset)  # "bin", "binti", "van"
+    body_joiners: frozenset[str] = field(default_factory=frozenset)  # "for", "and", "of"
     ordinal_prefix: str = ""
     home: Phrases = field(default_factory=Phrases)
     dropped_links: Phrases = field(default_factory=Phrases)
@@ -428,6 +430,7 @@ def compile_lex(
         lex.filled.add(link, True)
     lex.ordinals = fold(nam.ordinals)
     lex.connectors = fold(nam.name_connectors)
+    lex.body_joiners = fold(nam.body_joiners)
     lex.ordinal_prefix = nam.ordinal_prefix.casefold()
     lex.factions = dict(org.faction_prefixes)
     lex.faction_bodies = dict(org.faction_bodies)

@@ -486,6 +486,17 @@ class Reader(TitleReader):
         pos = cand.position or ""
         return any(pos == m or pos.startswith(m + " ") for m in self.lex.member_titles)
 
+    def rank_in_title(self, toks: list[Tok], i: int) -> bool:
+        """Is the rank word at i the end of a title's or body's name that runs through it
+        (``Direktur Jenderal``, ``Direktorat Jenderal Cipta Karya``, ``Sekretaris
+        Jenderal``)? Then no rank opens a name there (``Inspektur Jenderal`` stays a rank)."""
+        if i == 0 or not toks[i - 1].cap or self.lex.noise.match(toks, i - 1):
+            return False
+        if toks[i - 1].fold in self.lex.org_heads:
+            return True
+        m = self.lex.titles.match(toks, i - 1) or self.lex.orgs.match(toks, i - 1)
+        return m is not None and m[1] > i
+
     def share_body(self, prev: Cand | None, cand: Cand) -> None:
         """``Ketua KPU A, serta anggota B``: a member named without a body in the sentence
         of another post of a body belongs to that body."""
@@ -514,7 +525,7 @@ class Reader(TitleReader):
                         self.lex.titles.match(toks, i) or self.lex.modifiers.match(toks, i)
                     ):
                         cand = self.apposition(toks, i)
-                    if cand is None and t.cap and self.is_rank(toks, i):
+                    if cand is None and t.cap and self.is_rank(toks, i) and not self.rank_in_title(toks, i):
                         k = self.skip_noise(toks, i)
                         e = self.name_run(toks, k)
                         if e > k and k > i:

@@ -75,7 +75,10 @@ def _joins_title(art: Article, lex: QuoteLex, words: list[tuple[int, int]], pos:
     """``dan`` inside a title: every word so far is a title or body, and a capitalised word
     follows (``Biro Humas dan Protokol``), so no person's name has started yet."""
     text = art.text
-    if not all(not is_name_word(lex, text[a:b]) for a, b in words):
+    low = [text[a:b].lower() for a, b in words]
+    # after a unit word every word names the unit (``Bidang Kedokteran dan Kesehatan``)
+    unit = next((k for k, w in enumerate(low) if w in lex.units), len(low))
+    if not all(not is_name_word(lex, text[a:b]) for a, b in words[:unit]):
         return False
     m = TOKEN.match(text, first_char(text, pos, limit), limit)
     return m is not None and is_cap(m.group()) and m.group().lower() not in lex.stops
@@ -398,7 +401,8 @@ def _fullest_uncached(art: Article, lex: QuoteLex, name: str) -> str:
             if prev.lower() in lex.stops:
                 break
             start = k
-        person = [text[a:b] for a, b in person_words(art, lex, name_run(art, lex, start, para.end))]
+        run = name_run(art, lex, start, para.end)
+        person = [text[a:b] for a, b in person_words(art, lex, run) or bare_name(art, lex, run)]
         n = len(words)
         inside = any(person[i : i + n] == words for i in range(len(person) - n + 1))
         if inside and len(best) < len(person) <= 4:
@@ -459,3 +463,16 @@ def _people_name(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> l
             j += 1
     return []
 
+
+
+#: the longest run of bare name words read as a name without the people layer's reading
+_BARE_NAME_WORDS = 3
+
+
+def bare_name(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A short run of name words with no title (``Hari``, ``Hari Nugroho``): the name as
+    written, for names that are also common words (``hari``, ``rahim``)."""
+    text = art.text
+    if len(words) <= _BARE_NAME_WORDS and all(is_name_word(lex, text[a:b]) for a, b in words):
+        return words
+    return []

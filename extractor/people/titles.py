@@ -202,6 +202,9 @@ class TitleReader(NameReader):
                 continue
             if not orgs:
                 got2 = self.title_at(toks, k)
+                rank = self.lex.noise.match(toks, k)
+                if got2 and rank and rank[0] == "rank" and rank[1] >= got2[2]:
+                    break  # "Kapolda Jabar Inspektur Jenderal X": a rank spelled out opens the name
                 if got2 and t.text[0].isupper():
                     pos += got2[0]
                     entry = got2[1] or entry
@@ -329,6 +332,13 @@ class TitleReader(NameReader):
                 region = Region(t.text, None)
                 k += 1
                 continue
+            j = self.body_after(toks, k)
+            if j:
+                # "Ketua Badan Legislasi DPR X", "Dirjen Migas Kementerian ESDM X": words
+                # the lexicon does not know, then a body: they name a unit or the post's field
+                (orgs if orgs and not late else pos).extend(x.text for x in toks[k:j])
+                k = j
+                continue
             break
         assert entry is not None
         if fraction_seen and not orgs:
@@ -336,6 +346,36 @@ class TitleReader(NameReader):
             if body:
                 orgs.append(body)
         return pos, entry, orgs, region, k
+
+    def body_after(self, toks: list[Tok], k: int) -> int | None:
+        """The index after a short run of capitalised words at k that a body's name follows
+        without a comma (``Legislasi`` in ``Badan Legislasi Dewan Perwakilan Rakyat``):
+        a person's name never runs into a body's, so the run is the unit's or field's."""
+        if self.title_case(toks):
+            return None  # a headline: "Bupati Budi Resmikan Kantor Dinas …"
+        j = k
+        while j < len(toks) and j - k < 3 and toks[j].cap and toks[j].kind == "w":
+            if (
+                self.is_initial(toks, j)
+                or self.lex.noise.match(toks, j)
+                or self.particle(toks, j)
+                or not toks[j].text[1:].islower()  # an acronym: unknown_body's case
+            ):
+                return None
+            if j > k and self.body_starts(toks, j, j - k):
+                break
+            j += 1
+        if j == k or j >= len(toks) or not toks[j].cap or not self.body_starts(toks, j, j - k):
+            return None
+        return j
+
+    def body_starts(self, toks: list[Tok], j: int, before: int) -> bool:
+        """Does a body's name start at j: a known body or its head word, or (after one word)
+        the country's name opening one (``Presidium Indonesia Police Watch``)?"""
+        if toks[j].fold in self.lex.org_heads or self.lex.orgs.match(toks, j):
+            return True
+        m = self.lex.home.match(toks, j) if before == 1 else None
+        return m is not None and m[1] < len(toks) and toks[m[1]].cap and toks[m[1]].kind == "w"
 
     def province_at(self, toks: list[Tok], k: int) -> int | None:
         """The index after a province's name at k (``Jawa Tengah``, ``Papua``), else None."""
@@ -430,9 +470,27 @@ class TitleReader(NameReader):
             and toks[e + 1].fold not in self.lex.not_names
         ):
             return True
+        if t.text in self.lex.body_joiners and e + 1 < n and toks[e + 1].cap:
+            return True  # "Direktur Center for Fiscal Studies": a body named in English
         if t.text == "(" and e + 2 < n and toks[e + 2].text == ")" and self.is_acronym(toks, e + 1):
             return toks[e + 1].text[0].upper() != toks[k].text[0].upper()
-        return False
+        if t.text == "(" and e + 2 < n and toks[e + 2].text == ")" and self.spells(toks, k, e + 1):
+            return True  # "Brigade Mobile (Brimob)", "Divisi Regional (Divre)": the body's words
+        # "Lingkar Madani Indonesia (LIMA)": a body named after the country
+        m = self.lex.home.match(toks, e)
+        return bool(
+            m and m[1] + 2 < n and toks[m[1]].text == "(" and self.is_acronym(toks, m[1] + 1)
+        )
+
+    @staticmethod
+    def spells(toks: list[Tok], k: int, j: int) -> bool:
+        """Is the word at j a short form made of the word before the run at k and the run
+        (``Brimob`` of ``Brigade Mobile``, ``Divre`` of ``Divisi Regional``, ``BEM`` of
+        ``Badan Eksekutif Mahasiswa``)? A person's initials (``Ganjar Pranowo (GP)``) are not."""
+        if k == 0 or toks[j].kind != "w" or len(toks[j].text) < 3 or not toks[k - 1].cap:
+            return False
+        head, short, run = toks[k - 1].text.casefold(), toks[j].text.casefold(), toks[k].fold
+        return short[0] == head[0] and (short[1] == head[1] or short[1] == run[0])
 
     @staticmethod
     def is_acronym(toks: list[Tok], k: int) -> bool:
