@@ -1,6 +1,12 @@
 """Fuzz every regex of the pipeline with adversarial input of growing length.
 
-Usage: ``python bench/fuzz_patterns.py [--sizes 1000,10000,100000] [--all] [--pipeline-only]``
+Usage: ``python bench/fuzz_patterns.py [--sizes 1000,10000,100000] [--all] [--pipeline-only]
+[--tokenizer-only] [--attribution-only]``
+
+The tokenizer part builds one token per affix the tokenizer's own rules peel (every prefix
+and suffix unit of ``Defaults.prefixes``/``suffixes`` that really matches, brackets and
+quotes around a word, ``_``, ``'s``) and times ``extractor.text.make_doc`` on it as it grows:
+spaCy alone is quadratic there (``"ASN" + "”" * 8000``: 63 s).
 
 Part 1 collects every regex the pipeline compiles: it empties ``re``'s cache, loads all
 pattern files (``patterns.validate_all()``), builds an :class:`Extractor` and runs it on a

@@ -23,8 +23,9 @@ from extractor.models import (
 )
 
 if TYPE_CHECKING:
-    from extractor.clauses.layer import ClauseLayer
     from spacy.tokens import Doc
+
+    from extractor.clauses.layer import ClauseLayer
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,7 @@ CUES = {
     "merekomendasikan": "recommended",
     "penjatuhan": "sanctioned",
     "diduga": "recorded",
+    "menindak": "recorded",
 }
 
 
@@ -92,6 +93,15 @@ def test_list_items_are_clauses_of_their_own() -> None:
     assert got[0][0] is None and got[1][0] is None  # nothing said of them in their own clause
     assert got[2] == ("other", "main", False)
     assert got[3][2] is True  # "tidak diregistrasi": negated
+
+
+def test_labelled_list_items_share_the_verb_before_the_first() -> None:
+    text = "Petugas menindak 120 pelanggar, Satlantas Timur 45 pelanggar, dan PJR 30 pelanggar."
+    got = _read(text, ["120 pelanggar", "45 pelanggar", "30 pelanggar"])
+    assert [g[0] for g in got] == ["recorded"] * 3
+    # a lower-case word between the counts is no label: the verb does not carry over
+    text = "Petugas menindak 120 pelanggar, kemarin juga 45 pelanggar."
+    assert _read(text, ["120 pelanggar", "45 pelanggar"])[1][0] is None
 
 
 def test_negation_after_a_count() -> None:

@@ -279,3 +279,30 @@ def test_a_partial_date_that_opens_a_range_takes_the_year_of_its_end() -> None:
         published="2024-11-20",
     )
     assert {d.value for d in art.dates} >= {"2024-12-02", "2025-02-14"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pencoblosan digelar besok 14 Februari 2024, kata Ketua Panwas, Selasa (13/2/2024).",
+        "Ketua Panwas mengatakan, Selasa (13/2/2024), putusan akan dibacakan pada 20 Februari 2024.",
+        "Rapat pleno digelar 20 Februari 2024 mendatang. Hal itu disampaikan Selasa (13/2/2024).",
+    ],
+)
+def test_a_scheduled_date_is_no_reference_while_a_past_one_is_stated(body: str) -> None:
+    art = analysed(f"Judul berita\n\nJAKARTA - {body}\n")
+    assert art.reference_date == dt.date(2024, 2, 13)
+
+
+def test_a_scheduled_date_is_the_reference_when_it_is_the_only_full_date() -> None:
+    art = analysed("Judul berita\n\nJAKARTA - Pencoblosan digelar besok 14 Februari 2024.\n")
+    assert art.reference_date == dt.date(2024, 2, 14)
+
+
+def test_a_stamp_in_capitals_with_a_reporters_credit_is_the_publication_stamp() -> None:
+    art = analysed(
+        "Panwas Temukan Baliho Liar\n\nRABU, 06 MARET 2024 | 09:05 WIB | LAPORAN: RINA SARI\n\n"
+        "BANDUNG - Panwas menertibkan baliho. Rapat berikutnya Senin, 3 Februari 2025.\n"
+    )
+    assert art.layout.published == "2024-03-06T09:05"
+    assert art.reference_date == dt.date(2024, 3, 6)

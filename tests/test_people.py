@@ -238,3 +238,81 @@ def test_a_rank_spelled_out_after_a_title_opens_the_name() -> None:
     assert got == {
         "Budi Santoso": ("Kepala Kepolisian Daerah", "Kepolisian Daerah Provinsi Jawa Barat")
     }
+
+
+def test_a_bracketed_short_form_of_the_body_ends_no_name() -> None:
+    # "(Brigtak)" spells "Brigade Taktis": the capitalised run is the body's, not a person's
+    assert _officials(
+        "Empat saksi yang akan diperiksa, kata dia, merupakan anggota Brigade Taktis (Brigtak) "
+        "yang menangkap para terdakwa di rumahnya pada malam itu."
+    ) == {}
+    # a person's initials in brackets are not the body's short form
+    got = _officials(
+        "Menurut Gubernur Galih Pranata (GP), pembangunan jalan itu akan dilanjutkan pada "
+        "tahun depan di banyak daerah di provinsi itu."
+    )
+    assert list(got) == ["Galih Pranata"]
+
+
+def test_a_ministers_short_title_is_no_name() -> None:
+    assert _officials(
+        "Hasil pembangunan itu nanti bisa dimanfaatkan oleh Menpar, Menteri BUMN, dan didukung "
+        "oleh para kepala daerah di wilayah itu sejak awal tahun."
+    ) == {}
+
+
+def test_a_numbered_commission_is_no_body_of_the_name_after_it() -> None:
+    got = _officials(
+        "Sementara itu, Anggota Komisi XI Rudi Hartono mempertanyakan soal legalitas "
+        "keputusan yang diumumkan oleh pimpinan lembaga itu kemarin."
+    )
+    assert got["Rudi Hartono"] == ("Anggota Komisi XI", "Dewan Perwakilan Rakyat")
+    # the house the paragraph names, not another commission named before it
+    got = _officials(
+        "Kinerja Komisi Yudisial (KY) dikritik. Dalam rapat di DPRD Jawa Tengah, Wakil Ketua "
+        "Komisi II Rudi Hartono mempertanyakan soal legalitas keputusan itu kemarin."
+    )
+    assert got["Rudi Hartono"][1] == "Dewan Perwakilan Rakyat Daerah Provinsi Jawa Tengah"
+
+
+def test_a_units_or_bodys_name_goes_on_after_dan_to_a_body_or_its_short_form() -> None:
+    got = _officials(
+        "Kepala Badan Pajak dan Retribusi Daerah (BPRD) Kota Malang Dimas Prakoso sebelumnya "
+        "mengatakan, potongan pajak itu berlaku mulai bulan depan."
+    )
+    assert got["Dimas Prakoso"][1] == "Badan Pajak dan Retribusi Daerah Kota Malang"
+    got = _officials(
+        "Kepala Subdit Sarana dan Prasarana Pelatihan Kemnaker, Yogi Saputra, menambahkan, "
+        "program itu sudah berjalan di banyak daerah sejak tahun lalu."
+    )
+    assert got["Yogi Saputra"] == (
+        "Kepala Subdit Sarana dan Prasarana Pelatihan",
+        "Kementerian Ketenagakerjaan",
+    )
+
+
+def test_the_country_after_a_ministry_is_skipped_before_the_name() -> None:
+    got = _officials(
+        "Hal itu disampaikan Direktur Jenderal Kerja Sama Kawasan Kementerian Luar Negeri "
+        "Indonesia, Rahmat Hidayat dalam pertemuan di Jenewa kemarin."
+    )
+    assert got["Rahmat Hidayat"][1] == "Kementerian Luar Negeri"
+
+
+def test_a_wife_who_takes_her_husbands_name_is_another_person() -> None:
+    got = _officials(
+        "Acara itu dihadiri Gubernur Sulteng, Hadi Prasetyo, didampingi Sekda Rahmat Jaya "
+        "dan Ketua TP-PKK Sulteng Rina Hadi Prasetyo yang datang lebih awal."
+    )
+    assert got["Hadi Prasetyo"][0] == "Gubernur"
+    assert got["Rina Hadi Prasetyo"][0] != "Gubernur"
+
+
+def test_a_rank_after_the_comma_opens_the_name_even_on_a_known_word() -> None:
+    # "Bintang" is a word of the lexicon, but after a rank it starts a name
+    got = _officials(
+        "Acara itu juga dihadiri Pangdam XVI Cakrawala, Mayjen TNI Bintang Saputra bersama "
+        "para pejabat lain yang ikut dalam kegiatan itu."
+    )
+    assert "Cakrawala" not in got
+    assert list(got) == ["Bintang Saputra"]

@@ -10,6 +10,7 @@ import pytest
 
 from extractor.models import Quote
 
+
 @pytest.fixture(scope="module")
 def quotes_of(extractor_):
     def run(text: str) -> list[Quote]:
@@ -655,3 +656,13 @@ def test_title_joined_by_dan_after_the_cue_names_the_person_at_its_end(quotes_of
         "Kesehatan Polda Jawa Tengah Komisaris Besar Sri Wahyuni."
     )))
     assert [q.speaker for q in qs] == ["Sri Wahyuni"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["kata seorang warga yang ikut antre.", "ujar pemilik akun Youtube Ahmad Wijaya Official."],
+)
+def test_a_role_or_an_account_after_the_cue_names_no_speaker(extractor_, tail) -> None:
+    facts = extractor_.extract(_body(f"“Saya tidak pernah memihak calon mana pun,” {tail}"))
+    assert [(q.kind, q.speaker) for q in facts.quotes] == [("direct", None)]
+    assert any(w.code == "speaker_unresolved" for w in facts.warnings)

@@ -178,7 +178,7 @@ def test_a_verb_without_a_sanction_object_is_no_sanction() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "Pelanggaran itu bisa masuk tindak pidana atau administrasi.",
+        "Pelanggar itu bisa dijatuhi sanksi pidana atau administrasi.",
         "Pelanggar bisa dikenai sanksi administratif maupun pidana.",
         "Pelanggar bisa dikenai sanksi pidana dan administratif.",
     ],
@@ -237,6 +237,12 @@ def test_finding_a_witness_is_no_sanction() -> None:
         "Polisi menilai laporan itu tidak memenuhi unsur pidana pemilu.",
         "Tiga kades diduga melakukan tindak pidana pemilu saat masa tenang.",
         "Dari 40 laporan, 6 diteruskan ke kepolisian karena termasuk kategori tindak pidana.",
+        # "tindak pidana" / "delik pidana" name a kind of offence wherever they stand
+        "Polisi menyebut pelaku tindak pidana itu masih buron.",
+        "Penangkapan itu berkaitan dengan tindak pidana pencurian ternak.",
+        "Pelanggaran itu bisa masuk tindak pidana atau administrasi.",
+        "Banyak delik pidana dalam rancangan itu dinilai kabur.",
+        "Penegakan hukum (pidana) harus adil bagi semua warga.",
     ],
 )
 def test_a_class_of_violation_is_no_sanction(body: str) -> None:
@@ -249,6 +255,7 @@ def test_a_class_of_violation_is_no_sanction(body: str) -> None:
         "Pelakunya dapat dipidana penjara paling lama dua tahun.",
         "Majelis hakim menjatuhkan pidana penjara enam bulan kepada terdakwa.",
         "Oknum kades itu terancam sanksi pidana pemilu.",
+        "Pelaku tindak pidana itu dijatuhi pidana penjara tiga tahun.",
     ],
 )
 def test_a_criminal_sentence_or_its_threat_stays(body: str) -> None:

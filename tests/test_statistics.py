@@ -260,6 +260,8 @@ def test_a_forecast_or_a_condition_is_no_statistic() -> None:
         ("masih dalam proses penanganan", "other"),
         ("merupakan pelanggaran netralitas", "proven"),
         ("terkena sanksi disiplin", "sanctioned"),
+        ("yang berkasnya sudah dinyatakan P21", "other"),
+        ("yang sudah masuk tahap 2 di kejaksaan", "other"),
     ],
 )
 def test_measure_of_each_stage(clause: str, measure: str) -> None:
@@ -357,3 +359,46 @@ def test_reports_of_election_violations_in_general_are_election_violation() -> N
         "pemungutan suara ulang Pilkada 2024."
     )
     assert [(float(s.value), s.topic) for s in got] == [(31, "election_violation")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a report of no wrongdoing, an audit's own recommendations, disease cases
+        "Petugas balai kembali menerima dua laporan kemunculan buaya di sungai itu.",
+        "Auditor negara memberikan 320 rekomendasi kepada kementerian itu tahun ini.",
+        "Dinas kesehatan mencatat 48 kasus positif baru yang dilaporkan pekan ini.",
+        "Selama masa tindak lanjut tercatat 210 kasus kanker pada peserta studi.",
+    ],
+)
+def test_general_news_reports_recommendations_and_diseases_of_no_wrongdoing(body: str) -> None:
+    assert _news("Berita hari ini", body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Dalam kasus politik uang Pilkada 2024, polisi menyebut 3 orang tim sukses dikenai tuduhan membagikan uang.",
+        "Dalam kasus politik uang Pilkada 2024, pasal yang dikenakan 3 orang tim sukses itu berat.",
+    ],
+)
+def test_a_charge_is_no_sanction(body: str) -> None:
+    got = _by_value(body)
+    assert 3 in got and got[3].measure != "sanctioned"
+    assert _by_value(body.replace("tuduhan membagikan uang", "sanksi").replace(
+        "pasal yang dikenakan 3 orang tim sukses itu berat", "3 orang tim sukses dikenakan sanksi"
+    ))[3].measure == "sanctioned"
+
+
+def test_labelled_list_items_take_the_verb_of_the_first() -> None:
+    got = _by_value(
+        "Selama masa kampanye Pilkada 2024, Bawaslu menindak 21 pelanggar, Panwascam Utara "
+        "7 pelanggar, dan Panwascam Barat 4 pelanggar."
+    )
+    assert {v: s.measure for v, s in got.items()} == {21: "recorded", 7: "recorded", 4: "recorded"}
+
+
+def test_a_count_of_violators_with_no_predicate_is_recorded() -> None:
+    got = _by_value("Dalam razia disiplin pegawai pekan lalu, ada 37 pelanggar berstatus ASN dan 12 orang honorer.")
+    assert got[37].measure == "recorded"
+    assert 12 not in got or got[12].measure == "other"  # people not named as violators keep the default

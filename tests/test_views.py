@@ -142,3 +142,21 @@ def test_report_refuses_what_is_not_an_output(tmp_path: Path, capsys: pytest.Cap
     assert main(["report", str(tmp_path / "nope"), "-o", str(tmp_path / "r.html")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_report_uses_the_linked_tables(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    pytest.importorskip("rapidfuzz")
+    pytest.importorskip("datasketch")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(TEXT, encoding="utf-8")
+    (corpus / "b.txt").write_text(TEXT.replace("12 ASN", "12 PNS"), encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    assert main(["batch", str(corpus), "-o", str(out)]) == 0
+    assert main(["link", str(out)]) == 0
+    dest = tmp_path / "report.html"
+    assert main(["report", str(out), "-o", str(dest)]) == 0
+    page = dest.read_text(encoding="utf-8")
+    assert "distinct figures (linked across outlets)" in page
+    assert "Conflicts between outlets" in page

@@ -31,6 +31,7 @@ class ClausesLexicon(PatternFile):
     boundary: str
     fronted: str
     list_item_before: str
+    list_label_gap: str
     share_gap: str
     share_suffix: str
     partitive_after: str
@@ -53,6 +54,7 @@ class _Compiled:
     boundary: re.Pattern[str]
     fronted: re.Pattern[str]
     list_item: re.Pattern[str]
+    list_label: re.Pattern[str]
     share_gap: re.Pattern[str]
     share_suffix: re.Pattern[str]
     partitive_after: re.Pattern[str]
@@ -79,6 +81,7 @@ def _compiled(lex: ClausesLexicon) -> _Compiled:
         boundary=rx(lex.boundary),
         fronted=rx(lex.fronted),
         list_item=rx(lex.list_item_before),
+        list_label=rx(lex.list_label_gap),
         share_gap=rx(lex.share_gap),
         share_suffix=rx(lex.share_suffix),
         partitive_after=rx(lex.partitive_after),
@@ -330,6 +333,18 @@ def attach(text: str, items: list[Item], clauses: list[Clause], cues: list[Cue])
         weak = mine.cue is None or (mine.how == "relative" and mine.cue.weak)
         if weak and theirs.how == "before" and not mine.negated:
             out[i] = theirs
+    # a labelled item of a list takes the verb of the item before: "menindak 9 pelanggar, Satlantas 4 pelanggar"
+    for i, it in enumerate(items):
+        if i == 0 or it.share_of is not None or it.base or out[i].cue is not None or out[i].negated:
+            continue
+        prev = next((j for j in range(i - 1, -1, -1) if items[j].share_of is None), None)
+        if (
+            prev is not None
+            and items[prev].clause == it.clause
+            and out[prev].how == "before"
+            and c.list_label.match(text[items[prev].tail : it.start])
+        ):
+            out[i] = out[prev]
     # counts joined by a conjunction share the predicate after the last: "5 kades, dan 1 ASN melanggar"
     for i in range(len(items) - 2, -1, -1):
         it, nxt = items[i], items[i + 1]

@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from extractor.document import Article
 from extractor.models import DateMention, Warning
@@ -56,6 +57,18 @@ def _latest_full(raws: list[RawDate]) -> dt.date | None:
     return max(full) if full else None
 
 
+@functools.lru_cache(maxsize=4)
+def _future(lex: DatesLexicon) -> Callable[[str, RawDate], bool]:
+    before = re.compile(f"(?:{lex.future_before})$", re.I)
+    after = re.compile(lex.future_after, re.I)
+
+    def future(text: str, r: RawDate) -> bool:
+        """Whether the story schedules ``r`` (a marker in its clause before it, or one right after)."""
+        return bool(before.search(text, max(0, r.start - 60), r.start) or after.match(text[r.end : r.end + 40]))
+
+    return future
+
+
 def _reference(
     art: Article, body: list[RawDate], caption: list[RawDate], lex: DatesLexicon
 ) -> dt.date | None:
@@ -65,7 +78,11 @@ def _reference(
                 return dt.date.fromisoformat(iso[:10])
             except ValueError:
                 continue
-    latest = _latest_full(body)
+    # a scheduled date ("digelar besok 27 Juni 2018") is no reference while a past or present
+    # date is fully stated (SPEC clarification)
+    future = _future(lex)
+    text = art.text
+    latest = _latest_full([r for r in body if not future(text, r)]) or _latest_full(body)
     if latest is not None:
         return latest
     partial = [r for r in body if r.kind == "date" and r.year is None and r.weekday is not None]

@@ -178,7 +178,12 @@ def _post_attribution(
         return root, Speaker("prev", end=cm_end), pos
     spk = speaker_after(art, lex, cm_end, para_end)
     if spk is None:
-        return None
+        nxt = WORD.match(text, first_char(text, cm_end, para_end), para_end)
+        if nxt is None or nxt.group() not in lex.unnamed_speakers:
+            return None
+        # ``kata seorang warga``, ``ujar pemilik akun Youtube X Official``: a role or an
+        # account, no person's name: the quote stands, its speaker unknown
+        spk = Speaker("name", end=nxt.end())
     return root, spk, pos
 
 

@@ -77,6 +77,8 @@ class QuotesLexicon(PatternFile):
     #: words naming a unit inside a title: every word after one names the unit, ``dan``
     #: included (``Kepala Bidang Kedokteran dan Kesehatan Polda X``)
     units: list[str]
+    #: first words after a cue that name no one (``kata seorang warga``, ``ujar pemilik akun``)
+    unnamed_speakers: list[str]
     #: word starts marking a nickname (``Heru sapaan akrabnya``)
     nickname_markers: list[str]
     #: cue forms that may mean "reportedly" rather than name the speaker (``katanya``)
@@ -132,6 +134,7 @@ class QuoteLex:
     verbless_asides: frozenset[str]
     aside_openers: frozenset[str]
     units: frozenset[str]
+    unnamed_speakers: frozenset[str]
     nickname_markers: tuple[str, ...]
     hearsay: frozenset[str]
     date_words: frozenset[str]
@@ -222,6 +225,7 @@ def compiled(lex: QuotesLexicon) -> QuoteLex:
         verbless_asides=frozenset(lex.verbless_asides),
         aside_openers=frozenset(lex.aside_openers),
         units=frozenset(lex.units),
+        unnamed_speakers=frozenset(lex.unnamed_speakers),
         nickname_markers=tuple(lex.nickname_markers),
         hearsay=frozenset(lex.hearsay),
         date_words=frozenset(lex.date_words),

@@ -62,6 +62,7 @@ class StatisticsLexicon(PatternFile):
     general_cases_context: str
     strong_measures: list[Measure]
     not_counted_after: str
+    not_counted_cases_after: str
     passive_cue: str
     noun_prefix: str
     bare_after: str
@@ -84,6 +85,7 @@ class StatisticsLexicon(PatternFile):
     units: dict[Unit, list[str]]
     noun_measure: dict[Measure, list[str]]
     noun_topic: dict[Topic, list[str]]
+    noun_default_measure: dict[Measure, list[str]]
     default_measure: dict[Unit, Measure]
     topics: dict[Topic, list[str]]
     sources: dict[str, list[str]]
@@ -105,6 +107,7 @@ class _Compiled:
     unit_keys: list[Unit]
     noun_measure: tuple[tuple[Measure, re.Pattern[str]], ...]
     noun_topic: tuple[tuple[Topic, re.Pattern[str]], ...]
+    noun_default: tuple[tuple[Measure, re.Pattern[str]], ...]
     bare_after: re.Pattern[str]
     bare_before: re.Pattern[str]
     bare_end: re.Pattern[str]
@@ -118,6 +121,7 @@ class _Compiled:
     strong: frozenset[Measure]
     cue_window: int
     not_counted: re.Pattern[str]
+    not_counted_cases: re.Pattern[str]
     passive: re.Pattern[str]
     exclude: re.Pattern[str]
     nominal: re.Pattern[str]
@@ -151,6 +155,9 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
         noun_topic=tuple(
             (t, re.compile(rf"(?:{_alt(p)})", re.I)) for t, p in lex.noun_topic.items()
         ),
+        noun_default=tuple(
+            (m, re.compile(rf"(?:{_alt(p)})", re.I)) for m, p in lex.noun_default_measure.items()
+        ),
         bare_after=re.compile(expand(lex.bare_after), re.I),
         bare_before=re.compile(lex.bare_before, re.I),
         bare_end=re.compile(lex.bare_end, re.I),
@@ -164,6 +171,7 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
         strong=frozenset(lex.strong_measures),
         cue_window=lex.general_cue_window,
         not_counted=re.compile(lex.not_counted_after, re.I),
+        not_counted_cases=re.compile(lex.not_counted_cases_after, re.I),
         passive=re.compile(lex.passive_cue, re.I),
         exclude=re.compile(lex.exclude_sentence, re.I),
         nominal=re.compile(lex.nominal_cue, re.I),
@@ -201,6 +209,7 @@ class _Count:
     measure: Measure = Measure.other
     cued: bool = False
     cue_dist: int = 0  # characters between the count and its measure cue
+    noun_measured: bool = False  # the measure came from the counted noun ("492 rekomendasi")
     passive_before: bool = False  # the cue is a passive verb before the count
     topic: Topic = Topic.other
     year: int | None = None
@@ -327,6 +336,8 @@ def _read_count(
         unit = c.unit_keys[int(m.lastgroup[1:])]  # type: ignore[index]
         if unit is Unit.persons and c.not_counted.match(right(text, end, s.end)):
             return None  # "16 orang saksi": witnesses, victims, participants
+        if unit is Unit.cases and c.not_counted_cases.match(right(text, end, s.end)):
+            return None  # "34 kasus infeksi": a disease, not a violation
         return _Count(n, unit, end, si, noun=m.group(0).strip())
     sh = c.share_count.match(after)
     if sh is not None:  # "1588 atau 79,1 persen ASN": the noun stands after the share
@@ -378,6 +389,7 @@ def _measure_clauses(
         for m, rx in c.noun_measure:
             if cnt.noun and not cnt.borrowed and rx.fullmatch(cnt.noun):
                 measure = m
+                cnt.noun_measured = True
         cue = rd.cue
         if cue is not None:
             info = c.cue_info[int(cue.label)]
@@ -396,13 +408,21 @@ def _measure_clauses(
         cnt.cued = measure is not None
         cnt.firm = cnt.cued and not (cue is not None and cue.weak)
         cnt.stage = (cnt.firm and rd.how in ("main", "relative")) or rd.negated
-        cnt.measure = measure or lex.default_measure[cnt.unit]
+        cnt.measure = measure or _default(cnt, c, lex)
         if it.share_of is not None:
             cnt.base_cnt = here[it.share_of]
             cnt.measure = cnt.base_cnt.measure
             cnt.cued = True
         if it.whole is not None:
             cnt.whole = here[it.whole]
+
+
+def _default(cnt: _Count, c: _Compiled, lex: StatisticsLexicon) -> Measure:
+    """The measure of a count no predicate speaks of: its noun's ("59 pelanggar"), else its unit's."""
+    for m, rx in c.noun_default:
+        if cnt.noun and rx.fullmatch(cnt.noun):
+            return m
+    return lex.default_measure[cnt.unit]
 
 
 def _link_wholes(here: list[_Count], counts: list[_Count]) -> list[_Count]:

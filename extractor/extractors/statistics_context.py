@@ -108,11 +108,21 @@ class ArticleFacts:
 
 
 def general_count(cnt: _Count, s: Sentence, text: str, c: _Compiled) -> bool:
-    """Outside an election frame: reports and violations count; people and cases need their own evidence."""
+    """Outside an election frame: reports of wrongdoing count; people and cases need their own evidence.
+
+    A report counts when its sentence, outside its own noun, speaks of violations, crime or
+    complaints ("281 laporan polisi", not "dua laporan kemunculan orangutan"); a noun that
+    names its own measure ("545 rekomendasi" of an audit) is no predicate of its own.
+    """
     if cnt.unit is Unit.reports:
-        return True
+        return any(
+            rx.search(text, lo, hi)
+            for rx in (c.general_cases, c.context)
+            for lo, hi in ((s.start, cnt.num.start), (cnt.end, s.end))
+        )
     strong = (
         cnt.cued
+        and not cnt.noun_measured
         and cnt.measure in c.strong
         and cnt.cue_dist <= c.cue_window
         and not cnt.passive_before

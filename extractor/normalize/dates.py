@@ -51,6 +51,9 @@ class DatesLexicon(PatternFile):
     count_directions: dict[str, int]
     weekday_future: str
     weekday_past: str
+    #: words before / after a fully stated date that make it a scheduled, future date
+    future_before: str
+    future_after: str
     #: words before a day-month that make it a name ("Universitas 17 Agustus 1945")
     name_before: str
     #: what before a year makes it no context for partial dates ("Nomor 7 Tahun 2017")
@@ -413,6 +416,12 @@ def parse_date(text: str, reference: dt.date | dt.datetime | str | None = None) 
     return parse_date_ex(text, reference)[0]
 
 
+#: a date or datetime in ISO 8601 form, whatever its values
+_ISO_SHAPED = re.compile(
+    r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+)
+
+
 def parse_published(text: str) -> str | None:
     """A caller's ``published``: ISO (``2024-04-18``, ``2024-04-18T09:15``) or an Indonesian date."""
     s = text.strip()
@@ -421,7 +430,7 @@ def parse_published(text: str) -> str | None:
             return dt.datetime.fromisoformat(s).isoformat(timespec="minutes")[:16]
         return dt.date.fromisoformat(s).isoformat()
     except ValueError:
-        if re.match(r"\d{4}-\d\d-\d\d[T ]\d", s):  # ISO with an impossible time: 25:00
+        if _ISO_SHAPED.fullmatch(s):  # ISO in form with an impossible value: T25:00, 02-30
             return None
     got = parse_date(s)
     if got is None or got.granularity not in ("day", "datetime") or got.relative:

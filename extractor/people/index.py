@@ -9,11 +9,26 @@ from extractor.people.names import is_short_form, name_text
 from extractor.people.records import Cand
 
 
+def other(short: Cand, full: Cand) -> bool:
+    """Two people, though one name ends the other's: each named with a post of their own in
+    one paragraph ("Gubernur Sumut, Edy Rahmayadi, … Ketua TP-PKK Nawal Edy Rahmayadi": a
+    wife who takes her husband's name)."""
+    return (
+        len(short.name) >= 2
+        and len(full.name) > len(short.name)
+        and full.name[-len(short.name) :] == short.name
+        and short.position is not None
+        and full.position is not None
+        and short.position != full.position
+        and short.para == full.para
+    )
+
+
 def merge(cands: list[Cand]) -> list[Cand]:
     """One record per person: shorter forms join the fullest name they are part of."""
     groups: list[list[Cand]] = []
     for c in sorted(cands, key=lambda c: (-len(c.name), c.start)):
-        hits = [g for g in groups if is_short_form(c.name, g[0].name)]
+        hits = [g for g in groups if is_short_form(c.name, g[0].name) and not other(c, g[0])]
         if len(hits) > 1 and c.org:
             hits = [g for g in hits if any(x.org == c.org for x in g)] or hits[:1]
         if hits:

@@ -75,6 +75,8 @@ class Reader(TitleReader):
         elif r < n and self.is_rank(toks, r) and region is None:
             k2 = self.skip_noise(toks, r)
             e2 = self.name_run(toks, k2)
+            if e2 == k2 and self.after_rank(toks, k2):
+                e2 = self.name_run(toks, k2 + 1)  # "…, Mayjen TNI Marga Taufiq": a rank opens it
             if e2 > k2:
                 region = Region(" ".join(x.text for x in self.words(toks, k, e)), None)
                 k, e = k2, e2
@@ -222,6 +224,8 @@ class Reader(TitleReader):
                         name = with_region(name, region, lex)
                     elif any(name == p or name.startswith(p + " ") for p in lex.placed):
                         name = None
+                elif t.fold in lex.numbered_units and self.roman(toks, k + 1):
+                    j = k + 2  # "Komisi XI": a numbered unit of a body, not the body
                 elif t.fold in heads:
                     j = k + 1
                     words = [t.text]
@@ -485,6 +489,22 @@ class Reader(TitleReader):
     def member(self, cand: Cand) -> bool:
         pos = cand.position or ""
         return any(pos == m or pos.startswith(m + " ") for m in self.lex.member_titles)
+
+    def after_rank(self, toks: list[Tok], k: int) -> bool:
+        """A capitalised word the lexicon knows (``Marga``, ``Bintang``) right after a rank,
+        a name word after it: the name's first word, since a rank opens a name."""
+        t = toks[k] if k < len(toks) else None
+        return (
+            t is not None
+            and t.kind == "w"
+            and t.cap
+            and t.text[1:].islower()
+            and self.is_name_word(toks, k + 1)
+            and self.lex.titles.match(toks, k) is None
+            and self.lex.orgs.match(toks, k) is None
+            and self.lex.regions.match(toks, k) is None
+            and t.fold not in self.lex.not_names
+        )
 
     def rank_in_title(self, toks: list[Tok], i: int) -> bool:
         """Is the rank word at i the end of a title's or body's name that runs through it

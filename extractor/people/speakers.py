@@ -402,11 +402,15 @@ def _fullest_uncached(art: Article, lex: QuoteLex, name: str) -> str:
                 break
             start = k
         run = name_run(art, lex, start, para.end)
-        person = [text[a:b] for a, b in person_words(art, lex, run) or bare_name(art, lex, run)]
         n = len(words)
-        inside = any(person[i : i + n] == words for i in range(len(person) - n + 1))
-        if inside and len(best) < len(person) <= 4:
-            best = person
+        for read in (person_words(art, lex, run) or bare_name(art, lex, run), _trailing(art, lex, run)):
+            # the people layer's reading, else the name words that close the run (``Kepala
+            # Dinas Bina Marga DKI Jakarta Hari Nugroho``: ``Hari`` is also a common word)
+            person = [text[a:b] for a, b in read]
+            if any(person[i : i + n] == words for i in range(len(person) - n + 1)):
+                if len(best) < len(person) <= 4:
+                    best = person
+                break
     return " ".join(best)
 
 
@@ -476,3 +480,12 @@ def bare_name(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> list
     if len(words) <= _BARE_NAME_WORDS and all(is_name_word(lex, text[a:b]) for a, b in words):
         return words
     return []
+
+
+def _trailing(art: Article, lex: QuoteLex, run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The name words closing a run, after its last title, body or acronym and any place."""
+    text = art.text
+    k = len(run)
+    while k > 0 and is_name_word(lex, text[run[k - 1][0] : run[k - 1][1]]):
+        k -= 1
+    return _after_place(art, lex, run[k:])

@@ -223,6 +223,9 @@ class TitleReader(NameReader):
                     self.role_word(toks, k + 1)
                     # "Bidang Organisasi dan Keanggotaan": a unit's name goes on in common words
                     or ((unit or orgs) and region is None and toks[k + 1].fold in self.lex.common)
+                    # "Subdit Sarana dan Prasarana Pelatihan Kemnaker", "Badan Pajak dan
+                    # Retribusi Daerah (BPRD)": words up to a body or the short form
+                    or ((unit or orgs) and region is None and self.field_goes_on(toks, k + 1))
                 )
             ):
                 (pos if late or not orgs else orgs).append(w)
@@ -252,6 +255,8 @@ class TitleReader(NameReader):
                 k = p  # "Ketua Bawaslu Kabupaten Nabire Papua Tengah …": the region's province
                 continue
             m = self.lex.national.match(toks, k) or self.lex.countries.match(toks, k)
+            if m is None and orgs and k == last_org:
+                m = self.lex.home.match(toks, k)  # "Kementerian Luar Negeri Indonesia, X"
             if m and t.text[0].isupper():
                 k = m[1]
                 continue
@@ -368,6 +373,27 @@ class TitleReader(NameReader):
         if j == k or j >= len(toks) or not toks[j].cap or not self.body_starts(toks, j, j - k):
             return None
         return j
+
+    def field_goes_on(self, toks: list[Tok], k: int) -> bool:
+        """After "dan": do capitalised words at k run on to a body or to the bracketed short
+        form of the phrase (``Prasarana Pelatihan Kemnaker``, ``Retribusi Daerah (BPRD)``)?"""
+        n = len(toks)
+        j = k
+        while (
+            j < n
+            and j - k < 4
+            and toks[j].cap
+            and toks[j].kind == "w"
+            and toks[j].text[1:].islower()
+            and not self.lex.noise.match(toks, j)
+            and not self.body_starts(toks, j, 0)
+        ):
+            j += 1
+        if j == k or j >= n:
+            return False
+        if toks[j].text == "(" and j + 2 < n and toks[j + 2].text == ")":
+            return self.is_acronym(toks, j + 1)
+        return toks[j].cap and self.body_starts(toks, j, 0)
 
     def body_starts(self, toks: list[Tok], j: int, before: int) -> bool:
         """Does a body's name start at j: a known body or its head word, or (after one word)

@@ -47,6 +47,9 @@ def read_tables(out: str | Path) -> dict[str, list[dict[str, Any]]]:
             rows.extend(pq.read_table(part).to_pylist())
         if parts:
             tables[sub.name] = rows
+    for name in ("officials", "quotes", "statistics", "articles"):  # `link` adds ids here
+        if f"{name}_linked" in tables:
+            tables[name] = tables.pop(f"{name}_linked")
     if "articles" not in tables:
         raise FileNotFoundError(f"{root} has no articles table: is it a batch output?")
     return tables
