@@ -344,6 +344,7 @@ def test_traffic_tickets_are_topic_other() -> None:
         headline="Operasi Zebra",
     )
     assert [(float(s.value), s.topic) for s in got] == [(640, "other")]
+    assert got[0].measure == "sanctioned"  # a ticket is a fine
 
 
 def test_what_a_demand_asks_for_is_not_what_was_done() -> None:
