@@ -22,9 +22,9 @@ REF = dt.date(2024, 9, 20)  # a Friday
         ("Senin (12/8/2024)", "2024-08-12", "day"),
         ("Selasa, 14 November 2023", "2023-11-14", "day"),
         ("15 November 2023 09:15", "2023-11-15T09:15", "datetime"),
-        ("Kamis, 14/03/2019 11:51 WIB", "2019-03-14T11:51", "datetime"),
-        ("05/06/2024, 16:36 WIB", "2024-06-05T16:36", "datetime"),
-        ("Jumat sore, 18 April 2025, sekitar pukul 16.30 Wib", "2025-04-18T16:30", "datetime"),
+        ("Selasa, 12/03/2019 10:47 WIB", "2019-03-12T10:47", "datetime"),
+        ("07/06/2024, 14:22 WIB", "2024-06-07T14:22", "datetime"),
+        ("Rabu sore, 16 April 2025, sekitar pukul 15.45 Wib", "2025-04-16T15:45", "datetime"),
         ("Senin (15/4/2024), pukul 21.30 WITA", "2024-04-15T21:30", "datetime"),
         ("Sabtu, 3 Agustus 2024 pukul 10.00 WIT", "2024-08-03T10:00", "datetime"),
         ("08 Mei 2018", "2018-05-08", "day"),
@@ -86,7 +86,7 @@ def test_full_dates(text: str, value: str, granularity: str) -> None:
         ("Minggu (15/9)", "2024-09-15"),
         ("9 Desember mendatang", "2024-12-09"),
         ("tanggal 26 bulan November", "2024-11-26"),
-        ("Rabu (19/2) pukul 09.00 WIB", "2025-02-19T09:00"),
+        ("Rabu (12/2) pukul 10.00 WIB", "2025-02-12T10:00"),
     ],
 )
 def test_partial_dates_take_year_from_reference(text: str, value: str) -> None:
@@ -175,7 +175,7 @@ def test_named_month_with_direction_is_not_relative(text: str, value: str) -> No
         "tahun 2024",
         "3/4 peserta",
         "pukul 09.00",
-        "surat no:582/PL.02.2-Pu/3208/2024",
+        "surat no:417/PL.01.3-Pu/3204/2024",
         "Universitas 17 Agustus 1945",
         "minggu",
     ],
@@ -185,7 +185,7 @@ def test_not_dates(text: str) -> None:
 
 
 def test_stamp_text_from_the_cleaner() -> None:
-    assert parse_date("Kamis, 14/03/2019 11:51 WIB").value == "2019-03-14T11:51"
+    assert parse_date("Selasa, 12/03/2019 10:47 WIB").value == "2019-03-12T10:47"
     assert parse_date("15 November 2023 09:15").value == "2023-11-15T09:15"
 
 
@@ -244,7 +244,7 @@ def test_partial_date_year_from_the_election_the_article_names() -> None:
 
 def test_range_gives_both_ends_and_weekday_mismatch_warns() -> None:
     art = analysed(
-        "Judul berita\n\nTanggapan dibuka pada tanggal 15-18 September 2024. Rapat digelar "
+        "Judul berita\n\nMasukan diterima pada tanggal 15-18 September 2024. Rapat digelar "
         "Rabu (20/12/2013).\n"
     )
     assert [d.value for d in art.dates] == ["2024-09-15", "2024-09-18", "2013-12-20"]

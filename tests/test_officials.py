@@ -461,12 +461,12 @@ def test_division_without_its_head_title_and_a_deputy_without_his(extractor_):
     facts = _facts(
         extractor_,
         "Divisi Pencegahan Bawaslu Budi Santoso mengatakan pengawasan berjalan. "
-        "Hal itu disampaikan Wakil KASN, Tasdik Wiranto, dalam webinar.",
+        "Pandangan itu disampaikan Wakil KASN, Yusuf Harsono, dalam diskusi daring.",
     )
     got = _by_name(facts)
     assert got["Budi Santoso"].position == "Divisi Pencegahan"
-    assert got["Tasdik Wiranto"].position == "Wakil Ketua"
-    assert got["Tasdik Wiranto"].organization == "Komisi Aparatur Sipil Negara"
+    assert got["Yusuf Harsono"].position == "Wakil Ketua"
+    assert got["Yusuf Harsono"].organization == "Komisi Aparatur Sipil Negara"
 
 
 def test_region_followed_by_its_province_before_the_name(extractor_):
@@ -498,15 +498,15 @@ def test_post_after_the_name_by_selaku_degree_and_passive(extractor_):
 def test_several_people_under_one_post(extractor_):
     facts = _facts(
         extractor_,
-        "Ketua Bawaslu Ogan Ilir Rudi Hartawan didampingi anggota Bawaslu Ahmad Fauzan dan "
-        "Hengki Saputra. Sidang diikuti tiga anggota DKPP, yaitu Dr. Alfian Salam, Prof. Teguh "
-        "Wicaksono, dan Dr. Ida Widyastuti. Putusan dibacakan hakim anggota Sri Wahyuni dan "
-        "Dewi Kartika.",
+        "Ketua Bawaslu Ogan Ilir Rudi Hartawan datang bersama anggota Bawaslu Rahmat Fadil dan "
+        "Yoga Pranata. Majelis pemeriksa terdiri atas tiga anggota DKPP, yakni Prof. Rudianto "
+        "Halim, Dr. Wulan Sasmita, dan Dr. Bagas Pranoto. Putusan dibacakan hakim anggota Sri "
+        "Wahyuni dan Dewi Kartika.",
     )
     got = _by_name(facts)
-    for name in ("Ahmad Fauzan", "Hengki Saputra"):
+    for name in ("Rahmat Fadil", "Yoga Pranata"):
         assert got[name].position == "Anggota"
-    for name in ("Alfian Salam", "Teguh Wicaksono", "Ida Widyastuti"):
+    for name in ("Rudianto Halim", "Wulan Sasmita", "Bagas Pranoto"):
         assert got[name].organization == "Dewan Kehormatan Penyelenggara Pemilu"
     assert got["Dewi Kartika"].position == "Hakim Anggota"
 

@@ -45,9 +45,9 @@ def test_clean_name_strips_honorifics_ranks_and_degrees(raw: str, name: str) -> 
 
 
 def test_short_forms_of_one_person() -> None:
-    assert people.is_short_form(["Dewa", "Indra"], ["Dewa", "Made", "Indra"])
-    assert people.is_short_form(["Afif"], ["Afifuddin", "Malik"])
-    assert people.is_short_form(["Dedi"], ["Deddy", "Mulyadi"])  # a spelling variant
+    assert people.is_short_form(["Wayan", "Sudana"], ["Wayan", "Gede", "Sudana"])
+    assert people.is_short_form(["Rusdi"], ["Rusdiansyah", "Malik"])  # a clipped first word
+    assert people.is_short_form(["Hendri"], ["Hendry", "Saputra"])  # a spelling variant
     assert not people.is_short_form(["Budi"], ["Agus", "Salim"])
 
 
@@ -179,21 +179,30 @@ def test_unit_word_before_a_body_is_read_into_the_phrase() -> None:
     assert list(got) == ["Rudi Santosa"]
     assert got["Rudi Santosa"][0].startswith("Direktur Jenderal Perikanan Tangkap")
     # no name follows the body: no one is named
-    assert _officials(
-        "Ia pernah tercatat sebagai Ketua Dewan Pakar Partai Golkar, kata dia kepada "
-        "para wartawan yang menunggu di depan rumah duka sejak pagi hari."
-    ) == {}
+    assert (
+        _officials(
+            "Ia pernah tercatat sebagai Ketua Dewan Pakar Partai Golkar, kata dia kepada "
+            "para wartawan yang menunggu di depan rumah duka sejak pagi hari."
+        )
+        == {}
+    )
 
 
 def test_a_body_named_after_the_country_is_no_person() -> None:
-    assert _officials(
-        "Sementara itu, Ketua Presidium Indonesia Budget Watch (IBW), Sari Dewanti menilai "
-        "keputusan itu tidak tepat dan harus dikaji ulang oleh pemerintah pusat."
-    ) == {}
-    assert _officials(
-        "Sementara itu, Direktur Lumbung Aspirasi Indonesia (LASI), Teguh Prakoso menilai "
-        "keputusan itu tidak tepat dan harus dikaji ulang oleh pemerintah pusat."
-    ) == {}
+    assert (
+        _officials(
+            "Sementara itu, Ketua Presidium Indonesia Budget Watch (IBW), Sari Dewanti menilai "
+            "keputusan itu tidak tepat dan harus dikaji ulang oleh pemerintah pusat."
+        )
+        == {}
+    )
+    assert (
+        _officials(
+            "Sementara itu, Direktur Lumbung Aspirasi Indonesia (LASI), Teguh Prakoso menilai "
+            "keputusan itu tidak tepat dan harus dikaji ulang oleh pemerintah pusat."
+        )
+        == {}
+    )
 
 
 def test_a_headline_in_title_case_does_not_read_words_into_the_body() -> None:
@@ -216,18 +225,24 @@ def test_special_staff_and_cabinet_secretary_are_posts_of_their_own() -> None:
 
 
 def test_a_body_named_in_english_is_no_person() -> None:
-    assert _officials(
-        "Direktur Center for Fiscal Studies (CFS) Hendra Wijaya mengatakan bahwa kebijakan "
-        "itu akan berdampak pada industri kecil di banyak daerah."
-    ) == {}
+    assert (
+        _officials(
+            "Direktur Center for Fiscal Studies (CFS) Hendra Wijaya mengatakan bahwa kebijakan "
+            "itu akan berdampak pada industri kecil di banyak daerah."
+        )
+        == {}
+    )
 
 
 def test_jenderal_inside_a_title_or_body_opens_no_name() -> None:
     # "Direktorat Jenderal" / "Direktur Jenderal": "Jenderal" is not a rank there
-    assert _officials(
-        "Berikutnya, kebutuhan anggaran Direktorat Jenderal Tirta Kencana sejumlah Rp 12 triliun "
-        "akan dipakai untuk membangun jalan di banyak daerah."
-    ) == {}
+    assert (
+        _officials(
+            "Berikutnya, kebutuhan anggaran Direktorat Jenderal Tirta Kencana sejumlah Rp 12 triliun "
+            "akan dipakai untuk membangun jalan di banyak daerah."
+        )
+        == {}
+    )
 
 
 def test_a_rank_spelled_out_after_a_title_opens_the_name() -> None:
@@ -242,10 +257,13 @@ def test_a_rank_spelled_out_after_a_title_opens_the_name() -> None:
 
 def test_a_bracketed_short_form_of_the_body_ends_no_name() -> None:
     # "(Brigtak)" spells "Brigade Taktis": the capitalised run is the body's, not a person's
-    assert _officials(
-        "Empat saksi yang akan diperiksa, kata dia, merupakan anggota Brigade Taktis (Brigtak) "
-        "yang menangkap para terdakwa di rumahnya pada malam itu."
-    ) == {}
+    assert (
+        _officials(
+            "Empat saksi yang akan diperiksa, kata dia, merupakan anggota Brigade Taktis (Brigtak) "
+            "yang menangkap para terdakwa di rumahnya pada malam itu."
+        )
+        == {}
+    )
     # a person's initials in brackets are not the body's short form
     got = _officials(
         "Menurut Gubernur Galih Pranata (GP), pembangunan jalan itu akan dilanjutkan pada "
@@ -255,10 +273,13 @@ def test_a_bracketed_short_form_of_the_body_ends_no_name() -> None:
 
 
 def test_a_ministers_short_title_is_no_name() -> None:
-    assert _officials(
-        "Hasil pembangunan itu nanti bisa dimanfaatkan oleh Menpar, Menteri BUMN, dan didukung "
-        "oleh para kepala daerah di wilayah itu sejak awal tahun."
-    ) == {}
+    assert (
+        _officials(
+            "Hasil pembangunan itu nanti bisa dimanfaatkan oleh Menpar, Menteri BUMN, dan didukung "
+            "oleh para kepala daerah di wilayah itu sejak awal tahun."
+        )
+        == {}
+    )
 
 
 def test_a_numbered_commission_is_no_body_of_the_name_after_it() -> None:
@@ -316,3 +337,13 @@ def test_a_rank_after_the_comma_opens_the_name_even_on_a_known_word() -> None:
     )
     assert "Cakrawala" not in got
     assert list(got) == ["Bintang Saputra"]
+
+
+def test_a_one_word_name_takes_the_full_form_the_article_gives_it() -> None:
+    art = _article(
+        "Komisi itu sedang disorot publik. Gunarti Wulandari mengatakan lembaganya tetap bekerja.\n\n"
+        '"Kami tetap bekerja," kata Wakil Ketua Komisi Yudisial Gunarti kepada wartawan.'
+    )
+    got = {o.name: o for o in art.officials}
+    assert list(got) == ["Gunarti Wulandari"]
+    assert got["Gunarti Wulandari"].position == "Wakil Ketua"

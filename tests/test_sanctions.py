@@ -40,7 +40,7 @@ def _status(body: str, stype: str) -> set[str]:
         ("ASN yang melanggar bisa dipecat.", "dismissal"),
         ("Ia diberhentikan dengan tidak hormat karena melanggar netralitas.", "dismissal"),
         ("Bawaslu mengusulkan PTDH bagi ASN tersebut.", "dismissal"),
-        ("Pelanggar dapat dipidana dengan penjara paling lama satu tahun.", "criminal"),
+        ("Siapa pun yang melanggar dapat dipidana dengan penjara paling lama dua tahun.", "criminal"),
         ("Perkara itu masuk ranah pidana pemilu.", "criminal"),
         ("ASN itu dijatuhi sanksi administratif oleh PPK.", "administrative"),
         ("Pelanggar juga menanggung sanksi moral dari masyarakat.", "moral"),
@@ -82,7 +82,7 @@ def test_each_type_is_found(body: str, stype: str) -> None:
         ("ASN yang melanggar akan dipecat.", "dismissal", "threatened"),
         ("Kepala desa yang terlibat kampanye dapat berujung pidana.", "criminal", "threatened"),
         (
-            "Keduanya dijerat pasal politik uang dengan sanksi pidana maksimal empat tahun.",
+            "Ketiganya dijerat pasal politik uang dengan sanksi pidana maksimal tiga tahun.",
             "criminal",
             "threatened",
         ),
@@ -95,7 +95,7 @@ def test_status(body: str, stype: str, status: str) -> None:
 
 def test_a_list_shares_its_head_and_severity() -> None:
     facts = _facts(
-        "Kita jatuhkan sanksi berat berupa penurunan pangkat dan mutasi ke tempat yang jauh."
+        "Kami jatuhkan sanksi berat berupa penurunan pangkat dan mutasi ke daerah terpencil."
     )
     got = {(s.type, s.severity, s.status) for s in facts.sanctions}
     assert got == {("demotion", "severe", "imposed"), ("transfer", "severe", "imposed")}
@@ -104,7 +104,7 @@ def test_a_list_shares_its_head_and_severity() -> None:
 def test_a_speaker_enumerating_keeps_the_status_of_the_sentence_before() -> None:
     facts = _facts(
         "Risiko yang akan dihadapi apabila melanggar, hukumannya sangat berat. "
-        "Mulai hukuman yang bersifat administratif, sampai hukuman pidana."
+        "Dari hukuman yang bersifat administratif, hingga hukuman pidana."
     )
     assert {s.status for s in facts.sanctions if s.type in ("administrative", "criminal")} == {
         "threatened"
@@ -113,7 +113,7 @@ def test_a_speaker_enumerating_keeps_the_status_of_the_sentence_before() -> None
 
 def test_scrape_typos_still_count() -> None:
     assert "dismissal" in _types(
-        "Efek jera yakni pemecatan yang merupakan sanski tertinggi bagi ASN."
+        "Efek jera itu berupa pemecatan, yang menjadi sanski tertinggi bagi pegawai."
     )
     assert "dismissal" in _types("Efek jera saksi tertinggi pemecatan.")
     assert _types("ASN itu dikenai sanski dari PPK.") == {"unspecified"}
@@ -154,7 +154,7 @@ def test_witness_and_doubt_are_no_sanction(body: str) -> None:
     ("body", "expected"),
     [
         (
-            "Misal sedang diturunkan atau ditunda pangkatnya.",
+            "Contohnya sedang diturunkan atau ditunda pangkatnya.",
             {"demotion", "promotion_delay"},
         ),
         (
@@ -197,7 +197,7 @@ def test_administration_alone_is_no_sanction() -> None:
         "Bupati melantik 20 pejabat hasil mutasi dan rotasi pada Jumat.",
         "Kepala Bidang Mutasi dan Promosi BKPSDM mengatakan pelantikan berjalan lancar.",
         "Polantas itu memberhentikan mobil yang melaju ugal-ugalan.",
-        "Pelantikan sesuai PP 6 Tahun 2005 Tentang Pemilihan, Pengesahan Pengangkatan dan Pemberhentian kepala daerah.",
+        "Acara itu merujuk PP 12 Tahun 2008 Tentang Pemilihan, Pengesahan Pengangkatan dan Pemberhentian kepala daerah.",
         "Petugas mencopot baliho dan spanduk yang dipasang di pohon.",
         "Penegakan hukum dilakukan secara tegas oleh kepolisian.",
         "Sidang digelar di Pengadilan Tindak Pidana Korupsi Jakarta.",
@@ -280,3 +280,17 @@ def test_a_cue_governs_only_inside_its_clause() -> None:
         "dari jabatannya pekan lalu."
     )
     assert _status(body, "removal_from_office") == {"imposed"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("BKN memblokir data kepegawaian 12 ASN yang tidak netral.", {"unspecified"}),
+        ("Data kepegawaian kedua PNS itu sudah diblokir di aplikasi.", {"unspecified"}),
+        ("Bank memblokir rekening nasabah itu sejak Mei.", set()),
+        ("Pemerintah melakukan pemblokiran internet di dua kota.", set()),
+        ("Negara itu memblokir pengiriman hasil pertanian tetangganya.", set()),
+    ],
+)
+def test_blocking_is_a_sanction_only_on_personnel_records(body: str, expected: set[str]) -> None:
+    assert _types(body) == expected

@@ -1,11 +1,11 @@
 """Officials: named people holding a public position.
 
 Indonesian news names an official with a title phrase — title, unit, body, region — next
-to the name: ``Ketua KASN Agus Pramusinto``, ``Sekretaris Daerah Provinsi Bali Dewa Made
-Indra``, ``Ketua Bawaslu Bandarlampung, Candrawansah``, ``Ahmadi Azis, Komisioner Bawaslu``.
+to the name: ``Ketua KASN Rudi Hartono``, ``Sekretaris Daerah Provinsi Bali Wayan Gede
+Sudana``, ``Ketua Bawaslu Bandarlampung, Suharso``, ``Andi Pratama, Komisioner Bawaslu``.
 The extractor reads every title phrase in body and caption sentences, takes the name that
-closes it (or the name it is in apposition to), merges the records of one person (``Dewa
-Indra`` is ``Dewa Made Indra``), then collects every mention of the name and its shorter
+closes it (or the name it is in apposition to), merges the records of one person (``Wayan
+Sudana`` is ``Wayan Gede Sudana``), then collects every mention of the name and its shorter
 forms. All words it knows live in ``patterns/positions.toml``, ``organizations.toml``,
 ``regions.toml`` and ``names.toml``.
 """
@@ -15,7 +15,14 @@ from __future__ import annotations
 from extractor.document import Article
 from extractor.models import Official
 from extractor.people.api import reader_for, resolve
-from extractor.people.index import find_parents, mentions, merge, place_locals, respell
+from extractor.people.index import (
+    find_parents,
+    lengthen,
+    mentions,
+    merge,
+    place_locals,
+    respell,
+)
 from extractor.people.lexicon import (  # noqa: F401  (schemas re-exported: other modules import them here)
     CommonWordLexicon,
     NameLexicon,
@@ -45,6 +52,7 @@ def extract(art: Article) -> list[Official]:
     place_locals(recs, reader.lex)
     find_parents(reader, recs)
     respell(reader, recs)
+    lengthen(reader, recs)
     out: list[Official] = []
     # places resolved without doubt locate the ambiguous ones (a district named in many
     # regencies is the one in the regency the article's other officials serve)

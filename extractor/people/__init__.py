@@ -8,7 +8,7 @@ Names (offsets index ``Article.text``):
         honorifics, ranks and a title phrase with its place ("Camat Pakusari Fauzi" → Fauzi)
     name_before(art, end) -> NameSpan | None            the name run ending at end
     clean_name(text) -> str                             "Dr. H. Rudi Hartono, M.Si" → "Rudi Hartono"
-    is_short_form(short_words, full_words) -> bool      "Dewa Indra" is "Dewa Made Indra"
+    is_short_form(short_words, full_words) -> bool      "Wayan Sudana" is "Wayan Gede Sudana"
     fullest(art, name) -> str                           the fullest form the article gives
 People and officials:
     resolve(art, start, end) -> Official | None         the official a name span refers to

@@ -178,7 +178,7 @@ def fullest(art: Article, name: str) -> str:
 
 def resolve(art: Article, start: int, end: int) -> Official | None:
     """The official a name span refers to: one whose mention overlaps it, else the one
-    official the span's words are a form of (``Dewa`` → Dewa Made Indra). Needs
+    official the span's words are a form of (``Wayan`` → Wayan Gede Sudana). Needs
     ``art.officials`` filled (the officials extractor runs first)."""
     for o in art.officials:
         for m in o.mentions:

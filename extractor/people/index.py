@@ -61,6 +61,38 @@ def merge(cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def lengthen(reader: Reader, recs: list[Cand]) -> None:
+    """A one-word name the article also writes in full, without a title ("Wakil Ketua KPK
+    Basaria" … "Basaria Panjaitan"): the record takes the fullest form (SPEC: ``name`` is
+    the fullest form in the article), when only one longer name starts with that word and
+    it is no other record's."""
+    short = [r for r in recs if len(r.name) == 1]
+    if not short:
+        return
+    taken = {tuple(r.name) for r in recs}
+    runs: dict[str, set[tuple[str, ...]]] = {}
+    firsts = {r.name[0] for r in short}
+    for toks in reader.sents:
+        k = 0
+        while k < len(toks):
+            if toks[k].text not in firsts:
+                k += 1
+                continue
+            e = reader.name_run(toks, k)
+            if e - k >= 2:
+                run = tuple(name_text(reader.text, reader.words(toks, k, e)))
+                if len(run) <= 4:
+                    runs.setdefault(run[0], set()).add(run)
+            k = max(e, k + 1)
+    for r in short:
+        longer = runs.get(r.name[0], set())
+        if len(longer) == 1:
+            (run,) = longer
+            if run not in taken and run[0] == r.name[0]:
+                r.name = list(run)
+                taken.add(run)
+
+
 def respell(reader: Reader, recs: list[Cand]) -> None:
     """A name word the article spells once, one letter off the spelling it uses more often,
     is a typo: "Wakil Wali Kota Banyamin Davnie" … "kata Benyamin" → Benyamin Davnie."""

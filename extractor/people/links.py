@@ -27,7 +27,7 @@ class Reader(TitleReader):
         n = len(toks)
         if k < n and toks[k].text == "," and self.relative_before(toks, i):
             return None  # "anak sulung Bupati Sleman, Dewi": the relative is named, not the post
-        if k < n and toks[k].text == ",":  # "Ketua Bawaslu Bandarlampung, Candrawansah"
+        if k < n and toks[k].text == ",":  # "Ketua Bawaslu Bandarlampung, Suharso"
             if (
                 not orgs
                 and region is None
@@ -113,7 +113,7 @@ class Reader(TitleReader):
         name = self.words(toks, k, e)
         if name[0].text in self.shorts:
             return None  # "Ketua LPPMP Unimed": the body's short name, not a person
-        # a place the title serves, read into the name: "Kades Tambun Selatan Suryadi"
+        # a place the title serves, read into the name: "Kades Sukamaju Utara Darsono"
         for idx, tk in enumerate(name[:-1]):
             if tk.fold in self.lex.directions and region is None:
                 region = Region(" ".join(x.text for x in name[: idx + 1]), entry.government)
@@ -271,7 +271,7 @@ class Reader(TitleReader):
         return out
 
     def apposition(self, toks: list[Tok], i: int) -> Cand | None:
-        """``Ahmadi Azis, Komisioner Bawaslu …`` / ``Budi selaku Ketua …``: the name before."""
+        """``Andi Pratama, Komisioner Bawaslu …`` / ``Budi selaku Ketua …``: the name before."""
         j = i - 1
         worded = False  # linked by a word ("selaku"): the title may be written in lower case
         bracket = j >= 0 and toks[j].text == "("  # "Ruben Tarigan (Wakil Ketua DPRD Sumut)"
@@ -292,7 +292,7 @@ class Reader(TitleReader):
                 return None
             j = back - 1
             worded = True
-        # "Khaeruddin, ST selaku komisioner …", "Budi, S.Sos, Kepala …": degrees after the name
+        # "Darmawan, ST selaku komisioner …", "Budi, S.Sos, Kepala …": degrees after the name
         if j >= 1 and toks[j].kind == "d":
             while j >= 1 and toks[j].kind == "d":
                 j -= 1
@@ -387,8 +387,8 @@ class Reader(TitleReader):
 
     # -- article -----------------------------------------------------------------------
     def members(self, toks: list[Tok], cand: Cand) -> list[Cand]:
-        """More people under the post a list names after the first (``anggota Bawaslu Ahmad
-        Fatria dan Hengki Gunawan``, ``hakim anggota Sri Wahyuni dan Dewi Lestari``,
+        """More people under the post a list names after the first (``anggota Bawaslu Rahmat
+        Fadil dan Yoga Pranata``, ``hakim anggota Sri Wahyuni dan Dewi Lestari``,
         ``anggota DKPP, yaitu Dr. A, Prof. B, dan C``): only for posts several people hold
         at once (``member_titles``), and only names joined by commas, ``dan`` or ``serta``;
         a name followed by its own title phrase ends the list."""
@@ -522,7 +522,7 @@ class Reader(TitleReader):
         of another post of a body belongs to that body."""
         if prev is None or cand.region or not prev.org or not self.member(cand):
             return
-        # "Ketua Bawaslu Empat Lawang A didampingi anggota Bawaslu B": the same body, placed
+        # "Ketua Bawaslu Ogan Ilir A didampingi anggota Bawaslu B": the same body, placed
         if cand.org and not (prev.region and prev.org.startswith(cand.org + " ")):
             return
         between = self.text[prev.end : cand.start]
@@ -545,7 +545,12 @@ class Reader(TitleReader):
                         self.lex.titles.match(toks, i) or self.lex.modifiers.match(toks, i)
                     ):
                         cand = self.apposition(toks, i)
-                    if cand is None and t.cap and self.is_rank(toks, i) and not self.rank_in_title(toks, i):
+                    if (
+                        cand is None
+                        and t.cap
+                        and self.is_rank(toks, i)
+                        and not self.rank_in_title(toks, i)
+                    ):
                         k = self.skip_noise(toks, i)
                         e = self.name_run(toks, k)
                         if e > k and k > i:

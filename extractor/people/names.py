@@ -5,7 +5,7 @@ A name is a run of capitalised words with Indonesian particles (``I Made``, ``Ni
 ranks that are not part of it (``Dr. H.``, ``Irjen Pol``, ``AKBP``), before academic degrees
 that are not either (``S.Sos``, ``M.Si``). Whether a capitalised word is a name word depends on
 the article (a word it also writes in lower case is a common word), so the reader is built
-per article. :func:`is_short_form` says whether ``Dewa Indra`` is ``Dewa Made Indra``.
+per article. :func:`is_short_form` says whether ``Wayan Sudana`` is ``Wayan Gede Sudana``.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def same_word(a: str, b: str) -> bool:
 
 
 def name_text(text: str, toks: list[Tok]) -> list[str]:
-    """The name's words as written, an initial with its stop ("M. Wahibul Minan")."""
+    """The name's words as written, an initial with its stop ("M. Rizal Hakim")."""
     return [
         t.text + "." if len(t.text) == 1 and text[t.end : t.end + 1] == "." else t.text
         for t in toks
@@ -45,7 +45,7 @@ def name_text(text: str, toks: list[Tok]) -> list[str]:
 
 
 def is_short_form(short: list[str], full: list[str]) -> bool:
-    """``short`` is the person ``full``: its words in order, or a clipped first word (``Afif``)."""
+    """``short`` is the person ``full``: its words in order, or a clipped first word (``Rusdi``)."""
     if not short or len(short) > len(full):
         return False
     k = 0
@@ -266,7 +266,10 @@ class NameReader:
                     j = c
                     continue
             if j > k and self.common_tail(toks, j):
-                j += 1  # "Alfitra Salam", "Rina Mulia": a name word that is also a common word
+                j += 1  # "Rina Mulia", "Budi Setia": a name word that is also a common word
+                continue
+            if j > k and self.inner_word(toks, j):
+                j += 1  # "Dwi Hari Setianto": a word never a name's alone, between name words
                 continue
             break
         return j
@@ -300,6 +303,20 @@ class NameReader:
         if nxt is not None and (nxt.cap or nxt.text == "("):
             return False  # only a name's last word: "Kedutaan Besar Singapura" is a body's
         return not self.title_case(toks)
+
+    def inner_word(self, toks: list[Tok], k: int) -> bool:
+        """A capitalised word of ``not_names`` (``Hari``, ``Kata``) inside a name: between
+        two name words, outside a title-case headline, it is the name's."""
+        t = toks[k]
+        return (
+            t.kind == "w"
+            and t.cap
+            and t.text[1:].islower()
+            and t.fold in self.lex.not_names
+            and t.fold not in self.lower
+            and self.is_name_word(toks, k + 1)
+            and not self.title_case(toks)
+        )
 
     def common_first(self, toks: list[Tok], k: int) -> bool:
         """A capitalised common word opening the name that closes a title phrase (``Sulung``,
@@ -374,7 +391,7 @@ class NameReader:
         for t in toks[i:j]:
             if t.kind != "w":
                 continue
-            if out and same_word(out[-1].text, t.text):  # "Gatot Gatot Eddy" (a typo) → once
+            if out and same_word(out[-1].text, t.text):  # "Budi Budi Santoso" (a typo) → once
                 continue
             out.append(t)
         return out
