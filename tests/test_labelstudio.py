@@ -16,7 +16,7 @@ EMOJI = "🗳️😀 "  # astral characters: two UTF-16 units each
 
 TEXT = (
     f"{EMOJI}Ketua Bawaslu Kota Medan Sari Wulandari mengatakan ada 7 ASN dilaporkan.\n\n"
-    f"\"Kami proses semuanya {EMOJI},\" kata Sari, Rabu (6/3/2024). Bupati Toba Markus "
+    f'"Kami proses semuanya {EMOJI}," kata Sari, Rabu (6/3/2024). Bupati Toba Markus '
     "Simanjuntak menyebut 2 ASN dijatuhi hukuman disiplin berat."
 )
 
@@ -25,15 +25,26 @@ KEYS = {
     "officials": ("name", "position", "organization", "region", "optional"),
     "quotes": ("text", "kind", "speaker", "cue", "optional"),
     "sanctions": ("type", "severity", "status", "optional"),
-    "statistics": ("value", "unit", "measure", "topic", "year", "region", "source",
-                   "approximate", "optional"),
+    "statistics": (
+        "value",
+        "unit",
+        "measure",
+        "topic",
+        "year",
+        "region",
+        "source",
+        "approximate",
+        "optional",
+    ),
     "dates": ("text", "value", "granularity", "relative", "optional"),
 }
 
 
 def _canon(gold: dict) -> dict:
-    out = {k: gold.get(k) for k in ("doc_id", "headline", "outlet", "dateline", "published",
-                                    "reference_date")}
+    out = {
+        k: gold.get(k)
+        for k in ("doc_id", "headline", "outlet", "dateline", "published", "reference_date")
+    }
     for kind, keys in KEYS.items():
         out[kind] = sorted(
             json.dumps({k: r.get(k) or None for k in keys}, sort_keys=True, ensure_ascii=False)
@@ -59,7 +70,7 @@ def test_task_regions_use_utf16_offsets() -> None:
     units = TEXT.encode("utf-16-le")
     for r in regions:
         v = r["value"]
-        assert units[2 * v["start"]: 2 * v["end"]].decode("utf-16-le") == v["text"]
+        assert units[2 * v["start"] : 2 * v["end"]].decode("utf-16-le") == v["text"]
     labels = {r["value"]["labels"][0] for r in regions}
     assert {"Official", "DirectQuote", "Statistic", "Date"} <= labels
 
@@ -83,7 +94,7 @@ def test_extracted_facts_round_trip() -> None:
     assert _canon(back) == _canon(facts)
     for o in back["officials"]:
         for m in o["mentions"]:
-            assert TEXT[m["start"]:m["end"]] == m["text"]
+            assert TEXT[m["start"] : m["end"]] == m["text"]
 
 
 @pytest.mark.parametrize("gold_file", sorted(CORPUS.glob("*.json")), ids=lambda p: p.stem)

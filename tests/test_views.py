@@ -16,7 +16,7 @@ TEXT = (
     "Bawaslu Temukan ASN Tak Netral\n\n"
     "JAKARTA - Ketua Bawaslu Kabupaten Sleman Rizal Hartono mengatakan pihaknya menemukan "
     "12 ASN yang terbukti melanggar netralitas pada Pemilu 2024.\n\n"
-    "\"Mereka kami rekomendasikan untuk dijatuhi sanksi teguran tertulis,\" kata Rizal, "
+    '"Mereka kami rekomendasikan untuk dijatuhi sanksi teguran tertulis," kata Rizal, '
     "Senin (4/3/2024).\n"
 )
 
@@ -31,8 +31,12 @@ def _highlighted(page: str, kind: str) -> list[str]:
     from extractor.views.html import KINDS
 
     colour = KINDS[kind][1]
-    return [html.unescape(m) for m in re.findall(
-        rf'<span class="hl" style="[^"]*{re.escape(colour)}[^"]*"[^>]*>([^<]*)</span>', page)]
+    return [
+        html.unescape(m)
+        for m in re.findall(
+            rf'<span class="hl" style="[^"]*{re.escape(colour)}[^"]*"[^>]*>([^<]*)</span>', page
+        )
+    ]
 
 
 def test_article_page_highlights_every_fact_type(facts: extractor.ArticleFacts) -> None:
@@ -63,7 +67,9 @@ def test_text_is_escaped_and_overlaps_stay_readable() -> None:
     assert "<script>" not in render_article("<script>alert(1)</script> Budi", facts)
     assert "&amp; 2 &lt; 3" in page
     # the page's visible text equals the article once tags are removed
-    visible = re.sub(r'<a class="tag[^>]*>.*?</a>', "", page.split("<article>")[1].split("</article>")[0])
+    visible = re.sub(
+        r'<a class="tag[^>]*>.*?</a>', "", page.split("<article>")[1].split("</article>")[0]
+    )
     assert html.unescape(re.sub(r"<[^>]+>", "", visible)) == text
 
 
@@ -87,7 +93,9 @@ def test_cli_html_writes_a_page(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_batch_pages_and_index(tmp_path: Path, facts: extractor.ArticleFacts) -> None:
     pages = BatchHtml(tmp_path / "html")
     other = extractor.extract("Bupati Garut Wawan Setiadi meminta ASN netral.", doc_id="../x")
-    assert pages.add(TEXT, facts) and pages.add("Bupati Garut Wawan Setiadi meminta ASN netral.", other)
+    assert pages.add(TEXT, facts) and pages.add(
+        "Bupati Garut Wawan Setiadi meminta ASN netral.", other
+    )
     index = pages.close().read_text(encoding="utf-8")
     files = sorted(p.name for p in (tmp_path / "html").iterdir())
     assert len(files) == 3 and "index.html" in files
@@ -100,8 +108,13 @@ def test_batch_sample_is_deterministic(tmp_path: Path, facts: extractor.ArticleF
     for run in range(2):
         pages = BatchHtml(tmp_path / f"h{run}", sample=10, total=100)
         ids = [f"doc-{i}" for i in range(100)]
-        kept.append({i for i in (ids if run == 0 else reversed(ids))
-                     if pages.add(TEXT, facts.model_copy(update={"doc_id": i}))})
+        kept.append(
+            {
+                i
+                for i in (ids if run == 0 else reversed(ids))
+                if pages.add(TEXT, facts.model_copy(update={"doc_id": i}))
+            }
+        )
     assert kept[0] == kept[1] and 2 <= len(kept[0]) <= 25
 
 
@@ -113,7 +126,7 @@ def test_spacy_component_from_entry_point(facts: extractor.ArticleFacts) -> None
     nlp.add_pipe("extractor")  # found through the spacy_factories entry point
     doc = nlp(TEXT)
     assert doc._.facts.officials[0].name == facts.officials[0].name
-    assert [s.text for s in doc.spans["officials"]][0].startswith("Rizal")
+    assert next(s.text for s in doc.spans["officials"]).startswith("Rizal")
     assert doc.spans["quotes"] and doc.spans["statistics"] and doc.spans["dates"]
     rendered = displacy.render(doc, style="span", options={"spans_key": "quotes"})
     assert "direct: Rizal Hartono" in rendered
@@ -127,8 +140,9 @@ def test_report_over_a_batch_output(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     corpus.mkdir()
     (corpus / "a.txt").write_text(TEXT, encoding="utf-8")
-    (corpus / "b.txt").write_text("Bupati Garut Wawan Setiadi meminta ASN netral pada Pilkada 2024.",
-                                  encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        "Bupati Garut Wawan Setiadi meminta ASN netral pada Pilkada 2024.", encoding="utf-8"
+    )
     out = tmp_path / "out.parquet"
     assert main(["batch", str(corpus), "-o", str(out)]) in (0, 1)
     dest = tmp_path / "report.html"
@@ -138,7 +152,9 @@ def test_report_over_a_batch_output(tmp_path: Path) -> None:
     assert "Sanction types by status" in page and "written_reprimand" in page
 
 
-def test_report_refuses_what_is_not_an_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_refuses_what_is_not_an_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["report", str(tmp_path / "nope"), "-o", str(tmp_path / "r.html")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err

@@ -268,9 +268,6 @@ class NameReader:
             if j > k and self.common_tail(toks, j):
                 j += 1  # "Rina Mulia", "Budi Setia": a name word that is also a common word
                 continue
-            if j > k and self.inner_word(toks, j):
-                j += 1  # "Dwi Hari Setianto": a word never a name's alone, between name words
-                continue
             break
         return j
 
@@ -303,20 +300,6 @@ class NameReader:
         if nxt is not None and (nxt.cap or nxt.text == "("):
             return False  # only a name's last word: "Kedutaan Besar Singapura" is a body's
         return not self.title_case(toks)
-
-    def inner_word(self, toks: list[Tok], k: int) -> bool:
-        """A capitalised word of ``not_names`` (``Hari``, ``Kata``) inside a name: between
-        two name words, outside a title-case headline, it is the name's."""
-        t = toks[k]
-        return (
-            t.kind == "w"
-            and t.cap
-            and t.text[1:].islower()
-            and t.fold in self.lex.not_names
-            and t.fold not in self.lower
-            and self.is_name_word(toks, k + 1)
-            and not self.title_case(toks)
-        )
 
     def common_first(self, toks: list[Tok], k: int) -> bool:
         """A capitalised common word opening the name that closes a title phrase (``Sulung``,

@@ -29,8 +29,10 @@ def _fail(msg: str, code: int = 1) -> int:
 
 
 def report_main(argv: list[str]) -> int:
-    p = _Parser(prog="python -m extractor report",
-                description="Write one HTML report page over a batch output (Parquet folder).")
+    p = _Parser(
+        prog="python -m extractor report",
+        description="Write one HTML report page over a batch output (Parquet folder).",
+    )
     p.add_argument("output", help="a batch output folder, e.g. out.parquet")
     p.add_argument("-o", "--out", required=True, metavar="HTML", help="report file to write")
     args = p.parse_args(argv)
@@ -56,10 +58,14 @@ def _records(inputs: list[str]) -> Iterator[Any]:
 
 
 def export_main(argv: list[str]) -> int:
-    p = _Parser(prog="python -m extractor export",
-                description="Write Label Studio tasks (text + extracted facts as predictions) "
-                "and the labeling config (TASKS.xml beside TASKS.json).")
-    p.add_argument("inputs", nargs="+", help="inputs as for batch: .txt folders, .jsonl, .csv, .parquet")
+    p = _Parser(
+        prog="python -m extractor export",
+        description="Write Label Studio tasks (text + extracted facts as predictions) "
+        "and the labeling config (TASKS.xml beside TASKS.json).",
+    )
+    p.add_argument(
+        "inputs", nargs="+", help="inputs as for batch: .txt folders, .jsonl, .csv, .parquet"
+    )
     p.add_argument("--format", default="label-studio", choices=["label-studio"])
     p.add_argument("-o", "--out", required=True, metavar="TASKS.json")
     args = p.parse_args(argv)
@@ -76,8 +82,10 @@ def export_main(argv: list[str]) -> int:
         for rec in _records(args.inputs):
             if rec.error is not None or not isinstance(rec.text, str) or not rec.text.strip():
                 skipped += 1
-                print(f"extractor: skipped {rec.doc_id}: "
-                      f"{rec.error[1] if rec.error else 'no text'}", file=sys.stderr)
+                print(
+                    f"extractor: skipped {rec.doc_id}: {rec.error[1] if rec.error else 'no text'}",
+                    file=sys.stderr,
+                )
                 continue
             try:
                 facts = ex.extract(rec.text, doc_id=rec.doc_id, published=rec.published)
@@ -89,15 +97,20 @@ def export_main(argv: list[str]) -> int:
         tasks, config = labelstudio.write_tasks(pairs, args.out)
     except (OSError, ValueError) as exc:
         return _fail(str(exc))
-    print(f"wrote {len(pairs)} tasks to {tasks} and the labeling config to {config}"
-          + (f"; {skipped} skipped" if skipped else ""), file=sys.stderr)
+    print(
+        f"wrote {len(pairs)} tasks to {tasks} and the labeling config to {config}"
+        + (f"; {skipped} skipped" if skipped else ""),
+        file=sys.stderr,
+    )
     return 1 if skipped else 0
 
 
 def import_gold_main(argv: list[str]) -> int:
-    p = _Parser(prog="python -m extractor import-gold",
-                description="Turn a Label Studio JSON export into SPEC gold files "
-                "(GOLD_DIR/<doc_id>.json and .txt) that `evaluate` scores.")
+    p = _Parser(
+        prog="python -m extractor import-gold",
+        description="Turn a Label Studio JSON export into SPEC gold files "
+        "(GOLD_DIR/<doc_id>.json and .txt) that `evaluate` scores.",
+    )
     p.add_argument("export", help="Label Studio export (JSON)")
     p.add_argument("gold_dir")
     p.add_argument("--format", default="label-studio", choices=["label-studio"])

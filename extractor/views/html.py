@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -84,34 +85,75 @@ def marks(facts: ArticleFacts) -> list[Mark]:
     for i, o in enumerate(facts.officials):
         detail = " · ".join(x for x in (o.name, o.position, o.organization, o.region) if x)
         for k, m in enumerate(o.mentions):
-            out.append(Mark(m.start, m.end, "official", o.name if k == 0 else "", detail,
-                            f"off-{i}-{k}", f"#off-{i}"))
+            out.append(
+                Mark(
+                    m.start,
+                    m.end,
+                    "official",
+                    o.name if k == 0 else "",
+                    detail,
+                    f"off-{i}-{k}",
+                    f"#off-{i}",
+                )
+            )
     for i, q in enumerate(facts.quotes):
         if q.span is None:
             continue
         speaker = q.speaker or "?"
         link = who.get((q.speaker or "").casefold())
         detail = f"{q.kind} quote · speaker: {speaker}" + (f" · cue: {q.cue}" if q.cue else "")
-        out.append(Mark(q.span.start, q.span.end, str(q.kind), f"“ {speaker}", detail,
-                        f"q-{i}", f"#{link}" if link else None))
+        out.append(
+            Mark(
+                q.span.start,
+                q.span.end,
+                str(q.kind),
+                f"“ {speaker}",
+                detail,
+                f"q-{i}",
+                f"#{link}" if link else None,
+            )
+        )
     for i, s in enumerate(facts.sanctions):
         if s.span is not None:
             sev = f" ({s.severity})" if s.severity else ""
-            out.append(Mark(s.span.start, s.span.end, "sanction", f"{s.type}{sev} · {s.status}",
-                            f"sanction: {s.type}{sev}, {s.status}", f"s-{i}"))
+            out.append(
+                Mark(
+                    s.span.start,
+                    s.span.end,
+                    "sanction",
+                    f"{s.type}{sev} · {s.status}",
+                    f"sanction: {s.type}{sev}, {s.status}",
+                    f"s-{i}",
+                )
+            )
     for i, st in enumerate(facts.statistics):
         if st.span is not None:
             val = ("~" if st.approximate else "") + _fmt_value(st.value)
             parts = [val, str(st.unit), str(st.measure), str(st.year or "")]
-            out.append(Mark(st.span.start, st.span.end, "statistic", " ".join(p for p in parts if p),
-                            f"statistic: {' '.join(parts)} · topic {st.topic}"
-                            + (f" · {st.region}" if st.region else "")
-                            + (f" · source {st.source}" if st.source else ""), f"st-{i}"))
+            out.append(
+                Mark(
+                    st.span.start,
+                    st.span.end,
+                    "statistic",
+                    " ".join(p for p in parts if p),
+                    f"statistic: {' '.join(parts)} · topic {st.topic}"
+                    + (f" · {st.region}" if st.region else "")
+                    + (f" · source {st.source}" if st.source else ""),
+                    f"st-{i}",
+                )
+            )
     for i, d in enumerate(facts.dates):
         if d.span is not None:
-            out.append(Mark(d.span.start, d.span.end, "date", d.value,
-                            f"date: {d.value} ({d.granularity}{', relative' if d.relative else ''})",
-                            f"d-{i}"))
+            out.append(
+                Mark(
+                    d.span.start,
+                    d.span.end,
+                    "date",
+                    d.value,
+                    f"date: {d.value} ({d.granularity}{', relative' if d.relative else ''})",
+                    f"d-{i}",
+                )
+            )
     for i, w in enumerate(facts.warnings):
         code, msg, span = _warning_parts(w)
         if span is not None:
@@ -174,7 +216,7 @@ def render_text(text: str, ms: list[Mark]) -> str:
         starts.setdefault(m.start, []).append(m)
     out: list[str] = []
     active: list[Mark] = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         active = [m for m in active if m.end > a]
         for m in sorted(starts.get(a, []), key=lambda m: m.level):
             out.append(
@@ -187,7 +229,9 @@ def render_text(text: str, ms: list[Mark]) -> str:
         chunk = html.escape(text[a:b])
         if active:
             tip = html.escape(" | ".join(m.detail for m in active))
-            out.append(f'<span class="hl" style="{_segment_style(active)}" title="{tip}">{chunk}</span>')
+            out.append(
+                f'<span class="hl" style="{_segment_style(active)}" title="{tip}">{chunk}</span>'
+            )
         else:
             out.append(chunk)
     return "".join(out)
@@ -234,24 +278,79 @@ def _sidebar(facts: ArticleFacts) -> str:
         warns.append(f'<div class="warn"><b>{e(code)}</b> {e(msg)}{where}</div>')
     if warns:
         parts.append(f"<h2>Warnings ({len(warns)})</h2>" + "".join(warns))
-    parts.append(_table("Officials", ["name", "position", "organization", "region", "n"], [
-        [f'<span id="off-{i}">{_link(f"off-{i}-0", o.name) if o.mentions else e(o.name)}</span>',
-         e(o.position or ""), e(o.organization or ""), e(o.region or ""), str(len(o.mentions))]
-        for i, o in enumerate(facts.officials)]))
-    parts.append(_table("Quotes", ["speaker", "kind", "quote"], [
-        [e(q.speaker or "?"), e(str(q.kind)),
-         _link(f"q-{i}", q.text[:80] + ("…" if len(q.text) > 80 else "")) if q.span else e(q.text[:80])]
-        for i, q in enumerate(facts.quotes)]))
-    parts.append(_table("Sanctions", ["type", "severity", "status"], [
-        [_link(f"s-{i}", str(s.type)) if s.span else e(str(s.type)), e(str(s.severity or "")),
-         e(str(s.status))] for i, s in enumerate(facts.sanctions)]))
-    parts.append(_table("Statistics", ["value", "unit", "measure", "topic", "year", "region"], [
-        [_link(f"st-{i}", _fmt_value(s.value)) if s.span else e(_fmt_value(s.value)), e(str(s.unit)),
-         e(str(s.measure)), e(str(s.topic)), e(str(s.year or "")), e(s.region or "")]
-        for i, s in enumerate(facts.statistics)]))
-    parts.append(_table("Dates", ["as written", "value"], [
-        [_link(f"d-{i}", d.text) if d.span else e(d.text), e(d.value)]
-        for i, d in enumerate(facts.dates)]))
+    parts.append(
+        _table(
+            "Officials",
+            ["name", "position", "organization", "region", "n"],
+            [
+                [
+                    f'<span id="off-{i}">{_link(f"off-{i}-0", o.name) if o.mentions else e(o.name)}</span>',
+                    e(o.position or ""),
+                    e(o.organization or ""),
+                    e(o.region or ""),
+                    str(len(o.mentions)),
+                ]
+                for i, o in enumerate(facts.officials)
+            ],
+        )
+    )
+    parts.append(
+        _table(
+            "Quotes",
+            ["speaker", "kind", "quote"],
+            [
+                [
+                    e(q.speaker or "?"),
+                    e(str(q.kind)),
+                    _link(f"q-{i}", q.text[:80] + ("…" if len(q.text) > 80 else ""))
+                    if q.span
+                    else e(q.text[:80]),
+                ]
+                for i, q in enumerate(facts.quotes)
+            ],
+        )
+    )
+    parts.append(
+        _table(
+            "Sanctions",
+            ["type", "severity", "status"],
+            [
+                [
+                    _link(f"s-{i}", str(s.type)) if s.span else e(str(s.type)),
+                    e(str(s.severity or "")),
+                    e(str(s.status)),
+                ]
+                for i, s in enumerate(facts.sanctions)
+            ],
+        )
+    )
+    parts.append(
+        _table(
+            "Statistics",
+            ["value", "unit", "measure", "topic", "year", "region"],
+            [
+                [
+                    _link(f"st-{i}", _fmt_value(s.value)) if s.span else e(_fmt_value(s.value)),
+                    e(str(s.unit)),
+                    e(str(s.measure)),
+                    e(str(s.topic)),
+                    e(str(s.year or "")),
+                    e(s.region or ""),
+                ]
+                for i, s in enumerate(facts.statistics)
+            ],
+        )
+    )
+    parts.append(
+        _table(
+            "Dates",
+            ["as written", "value"],
+            [
+                [_link(f"d-{i}", d.text) if d.span else e(d.text), e(d.value)]
+                for i, d in enumerate(facts.dates)
+            ],
+        )
+    )
     return "".join(parts)
 
 
@@ -268,8 +367,13 @@ def render_article(text: str, facts: ArticleFacts, *, title: str | None = None) 
     )
     meta = "".join(
         f"<span><b>{k}</b> {html.escape(str(v))}</span>"
-        for k, v in (("id", facts.doc_id), ("outlet", facts.outlet), ("dateline", facts.dateline),
-                     ("published", facts.published), ("reference date", facts.reference_date))
+        for k, v in (
+            ("id", facts.doc_id),
+            ("outlet", facts.outlet),
+            ("dateline", facts.dateline),
+            ("published", facts.published),
+            ("reference date", facts.reference_date),
+        )
         if v
     )
     rel = getattr(facts, "relevance", None)
@@ -350,7 +454,9 @@ class BatchHtml:
         head = "".join(f"<th>{c}</th>" for c in ["doc_id", "headline", *cols])
         body = "".join(
             f'<tr><td><a href="{html.escape(name)}">{html.escape(doc_id)}</a></td>'
-            f"<td>{html.escape(headline)}</td>" + "".join(f"<td>{n[c]}</td>" for c in cols) + "</tr>"
+            f"<td>{html.escape(headline)}</td>"
+            + "".join(f"<td>{n[c]}</td>" for c in cols)
+            + "</tr>"
             for doc_id, name, headline, n in sorted(self.rows)
         )
         page = (

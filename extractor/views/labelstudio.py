@@ -47,10 +47,25 @@ TEXT_FIELDS: dict[str, list[str]] = {
 }
 #: per-region choice fields: name → (choices, multiple)
 CHOICES: dict[str, tuple[list[str], bool]] = {
-    "type": (["verbal_reprimand", "written_reprimand", "statement_of_dissatisfaction",
-              "allowance_cut", "promotion_delay", "demotion", "position_demotion",
-              "removal_from_office", "transfer", "dismissal", "criminal", "administrative",
-              "moral", "unspecified"], False),
+    "type": (
+        [
+            "verbal_reprimand",
+            "written_reprimand",
+            "statement_of_dissatisfaction",
+            "allowance_cut",
+            "promotion_delay",
+            "demotion",
+            "position_demotion",
+            "removal_from_office",
+            "transfer",
+            "dismissal",
+            "criminal",
+            "administrative",
+            "moral",
+            "unspecified",
+        ],
+        False,
+    ),
     "severity": (["light", "moderate", "severe"], False),
     "status": (["imposed", "recommended", "proposed", "threatened", "mentioned"], False),
     "unit": (["cases", "persons", "reports", "percent"], False),
@@ -147,21 +162,37 @@ class _Builder:
     def region(self, label: str, start: int, end: int, attrs: dict[str, Any]) -> str:
         self.n += 1
         rid = f"r{self.n}"
-        value = {"start": self.u.to16(start), "end": self.u.to16(end),
-                 "text": self.text[start:end]}
-        base = {"id": rid, "from_name": "label", "to_name": FROM_TEXT, "type": "labels",
-                "origin": "prediction"}
+        value = {"start": self.u.to16(start), "end": self.u.to16(end), "text": self.text[start:end]}
+        base = {
+            "id": rid,
+            "from_name": "label",
+            "to_name": FROM_TEXT,
+            "type": "labels",
+            "origin": "prediction",
+        }
         self.result.append({**base, "value": {**value, "labels": [label]}})
         for name, v in attrs.items():
             vals = _as_list(v)
             if not vals:
                 continue
             if name in CHOICES:
-                self.result.append({**base, "from_name": name, "type": "choices",
-                                    "value": {**value, "choices": vals}})
+                self.result.append(
+                    {
+                        **base,
+                        "from_name": name,
+                        "type": "choices",
+                        "value": {**value, "choices": vals},
+                    }
+                )
             else:
-                self.result.append({**base, "from_name": name, "type": "textarea",
-                                    "value": {**value, "text": vals}})
+                self.result.append(
+                    {
+                        **base,
+                        "from_name": name,
+                        "type": "textarea",
+                        "value": {**value, "text": vals},
+                    }
+                )
         return rid
 
 
@@ -169,7 +200,9 @@ def _flags(rec: dict[str, Any]) -> list[str]:
     return [f for f in ("optional", "approximate", "relative") if rec.get(f)]
 
 
-def to_task(text: str, facts: dict[str, Any], *, model_version: str = "extractor") -> dict[str, Any]:
+def to_task(
+    text: str, facts: dict[str, Any], *, model_version: str = "extractor"
+) -> dict[str, Any]:
     """One Label Studio task: the text, the header fields and the facts as a prediction."""
     b = _Builder(text)
     unplaced: dict[str, list[dict[str, Any]]] = {}
@@ -182,13 +215,19 @@ def to_task(text: str, facts: dict[str, Any], *, model_version: str = "extractor
         return _find(text, words)
 
     for o in facts.get("officials", []):
-        attrs = {"name": o.get("name"), "aliases": o.get("aliases") or [],
-                 "position": o.get("position"), "organization": o.get("organization"),
-                 "region": o.get("region"), "flags": _flags(o)}
+        attrs = {
+            "name": o.get("name"),
+            "aliases": o.get("aliases") or [],
+            "position": o.get("position"),
+            "organization": o.get("organization"),
+            "region": o.get("region"),
+            "flags": _flags(o),
+        }
         spans = [(m["start"], m["end"]) for m in o.get("mentions") or []]
         if not spans:
             found = _find(text, o.get("name")) or next(
-                (f for f in (_find(text, a) for a in o.get("aliases") or []) if f), None)
+                (f for f in (_find(text, a) for a in o.get("aliases") or []) if f), None
+            )
             spans = [found] if found else []
         if not spans:
             unplaced.setdefault("officials", []).append(o)
@@ -206,35 +245,72 @@ def to_task(text: str, facts: dict[str, Any], *, model_version: str = "extractor
         if sp is None:
             unplaced.setdefault("quotes", []).append(q)
             continue
-        rid = b.region(label, *sp, {"quote": q.get("text"), "speaker": q.get("speaker"),
-                                    "cue": q.get("cue"), "flags": _flags(q)})
+        rid = b.region(
+            label,
+            *sp,
+            {
+                "quote": q.get("text"),
+                "speaker": q.get("speaker"),
+                "cue": q.get("cue"),
+                "flags": _flags(q),
+            },
+        )
         target = mention_of.get((q.get("speaker") or "").casefold())
         if target:
-            b.result.append({"from_id": rid, "to_id": target, "type": "relation",
-                             "direction": "right", "labels": ["speaker"]})
+            b.result.append(
+                {
+                    "from_id": rid,
+                    "to_id": target,
+                    "type": "relation",
+                    "direction": "right",
+                    "labels": ["speaker"],
+                }
+            )
     for s in facts.get("sanctions", []):
         sp = span_of(s, "span", None)
         if sp is None:
             unplaced.setdefault("sanctions", []).append(s)
             continue
-        b.region("Sanction", *sp, {"type": s.get("type"), "severity": s.get("severity"),
-                                   "status": s.get("status"), "flags": _flags(s)})
+        b.region(
+            "Sanction",
+            *sp,
+            {
+                "type": s.get("type"),
+                "severity": s.get("severity"),
+                "status": s.get("status"),
+                "flags": _flags(s),
+            },
+        )
     for st in facts.get("statistics", []):
         sp = span_of(st, "span", None)
         if sp is None:
             unplaced.setdefault("statistics", []).append(st)
             continue
-        b.region("Statistic", *sp, {
-            "value": st.get("value"), "unit": st.get("unit"), "measure": st.get("measure"),
-            "topic": st.get("topic"), "year": st.get("year"), "as_of": st.get("as_of"),
-            "region": st.get("region"), "source": st.get("source"), "flags": _flags(st)})
+        b.region(
+            "Statistic",
+            *sp,
+            {
+                "value": st.get("value"),
+                "unit": st.get("unit"),
+                "measure": st.get("measure"),
+                "topic": st.get("topic"),
+                "year": st.get("year"),
+                "as_of": st.get("as_of"),
+                "region": st.get("region"),
+                "source": st.get("source"),
+                "flags": _flags(st),
+            },
+        )
     for d in facts.get("dates", []):
         sp = span_of(d, "span", d.get("text"))
         if sp is None:
             unplaced.setdefault("dates", []).append(d)
             continue
-        b.region("Date", *sp, {"value": d.get("value"), "granularity": d.get("granularity"),
-                               "flags": _flags(d)})
+        b.region(
+            "Date",
+            *sp,
+            {"value": d.get("value"), "granularity": d.get("granularity"), "flags": _flags(d)},
+        )
     data: dict[str, Any] = {"text": text, "doc_id": facts.get("doc_id")}
     for h in _HEADER:
         data[h] = facts.get(h)
@@ -297,8 +373,9 @@ def to_gold(task: dict[str, Any]) -> dict[str, Any]:
     gold: dict[str, Any] = {"schema_version": "1", "doc_id": data.get("doc_id")}
     for h in _HEADER:
         gold[h] = data.get(h)
-    out: dict[str, list[dict[str, Any]]] = {k: [] for k in
-                                            ("officials", "quotes", "sanctions", "statistics", "dates")}
+    out: dict[str, list[dict[str, Any]]] = {
+        k: [] for k in ("officials", "quotes", "sanctions", "statistics", "dates")
+    }
     officials_by_name: dict[str, dict[str, Any]] = {}
     name_of_region: dict[str, str] = {}
     for rid in order:
@@ -313,8 +390,14 @@ def to_gold(task: dict[str, Any]) -> dict[str, Any]:
         name_of_region[rid] = name
         off = officials_by_name.get(name)
         if off is None:
-            off = {"name": name, "aliases": [], "position": None, "organization": None,
-                   "region": None, "mentions": []}
+            off = {
+                "name": name,
+                "aliases": [],
+                "position": None,
+                "organization": None,
+                "region": None,
+                "mentions": [],
+            }
             officials_by_name[name] = off
             out["officials"].append(off)
         for key in ("position", "organization", "region"):
@@ -331,31 +414,46 @@ def to_gold(task: dict[str, Any]) -> dict[str, Any]:
         flags = f.get("flags", [])
         rec: dict[str, Any]
         if label in ("DirectQuote", "IndirectQuote"):
-            rec = {"text": _scalar(f.get("quote", [])) or (span["text"] if span else ""),
-                   "kind": "direct" if label == "DirectQuote" else "indirect",
-                   "speaker": _speaker(f, speaker_of.get(rid), name_of_region, officials_by_name),
-                   "cue": _scalar(f.get("cue", [])), "span": span}
+            rec = {
+                "text": _scalar(f.get("quote", [])) or (span["text"] if span else ""),
+                "kind": "direct" if label == "DirectQuote" else "indirect",
+                "speaker": _speaker(f, speaker_of.get(rid), name_of_region, officials_by_name),
+                "cue": _scalar(f.get("cue", [])),
+                "span": span,
+            }
             kind = "quotes"
         elif label == "Sanction":
-            rec = {"type": _scalar(f.get("type", [])) or "unspecified",
-                   "severity": _scalar(f.get("severity", [])),
-                   "status": _scalar(f.get("status", [])) or "mentioned", "span": span}
+            rec = {
+                "type": _scalar(f.get("type", [])) or "unspecified",
+                "severity": _scalar(f.get("severity", [])),
+                "status": _scalar(f.get("status", [])) or "mentioned",
+                "span": span,
+            }
             kind = "sanctions"
         elif label == "Statistic":
             value = _scalar(f.get("value", []))
             year = _scalar(f.get("year", []))
-            rec = {"value": _number(value) if value is not None else None,
-                   "approximate": "approximate" in flags,
-                   "unit": _scalar(f.get("unit", [])), "measure": _scalar(f.get("measure", [])),
-                   "topic": _scalar(f.get("topic", [])),
-                   "year": int(year) if year not in (None, "") else None,
-                   "as_of": _scalar(f.get("as_of", [])), "region": _scalar(f.get("region", [])),
-                   "source": _scalar(f.get("source", [])), "span": span}
+            rec = {
+                "value": _number(value) if value is not None else None,
+                "approximate": "approximate" in flags,
+                "unit": _scalar(f.get("unit", [])),
+                "measure": _scalar(f.get("measure", [])),
+                "topic": _scalar(f.get("topic", [])),
+                "year": int(year) if year not in (None, "") else None,
+                "as_of": _scalar(f.get("as_of", [])),
+                "region": _scalar(f.get("region", [])),
+                "source": _scalar(f.get("source", [])),
+                "span": span,
+            }
             kind = "statistics"
         elif label == "Date":
-            rec = {"text": span["text"] if span else "", "value": _scalar(f.get("value", [])),
-                   "granularity": _scalar(f.get("granularity", [])) or "day",
-                   "relative": "relative" in flags, "span": span}
+            rec = {
+                "text": span["text"] if span else "",
+                "value": _scalar(f.get("value", [])),
+                "granularity": _scalar(f.get("granularity", [])) or "day",
+                "relative": "relative" in flags,
+                "span": span,
+            }
             kind = "dates"
         else:
             continue
@@ -370,8 +468,12 @@ def to_gold(task: dict[str, Any]) -> dict[str, Any]:
     return gold
 
 
-def _speaker(fields: dict[str, list[str]], target: str | None, name_of_region: dict[str, str],
-             officials: dict[str, dict[str, Any]]) -> str | None:
+def _speaker(
+    fields: dict[str, list[str]],
+    target: str | None,
+    name_of_region: dict[str, str],
+    officials: dict[str, dict[str, Any]],
+) -> str | None:
     """The relation's person wins; the typed speaker stays when it names that person."""
     typed = _scalar(fields.get("speaker", []))
     if target is None or target not in name_of_region:
@@ -417,7 +519,8 @@ def import_gold(export: str | Path, gold_dir: str | Path) -> list[Path]:
         gold["doc_id"] = doc_id
         p = gold_dir / f"{doc_id}.json"
         p.write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
-        (gold_dir / f"{doc_id}.txt").write_text((task.get("data") or {}).get("text") or "",
-                                                encoding="utf-8")
+        (gold_dir / f"{doc_id}.txt").write_text(
+            (task.get("data") or {}).get("text") or "", encoding="utf-8"
+        )
         written.append(p)
     return written

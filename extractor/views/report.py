@@ -62,7 +62,7 @@ def _svg(fig: Any) -> str:
 
     plt.close(fig)
     svg = buf.getvalue()
-    return svg[svg.find("<svg"):]
+    return svg[svg.find("<svg") :]
 
 
 def _bar_chart(title: str, xs: list[str], series: dict[str, list[float]], ylabel: str) -> str:
@@ -102,7 +102,9 @@ def _table(head: list[str], rows: list[list[Any]]) -> str:
         return "<p><i>none</i></p>"
     th = "".join(f"<th>{html.escape(h)}</th>" for h in head)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in r) + "</tr>"
+        "<tr>"
+        + "".join(f"<td>{html.escape('' if c is None else str(c))}</td>" for c in r)
+        + "</tr>"
         for r in rows
     )
     return f"<table><tr>{th}</tr>{body}</table>"
@@ -120,16 +122,24 @@ def sections(t: dict[str, list[dict[str, Any]]], top: int = 15) -> list[tuple[st
     label_of = {a["doc_id"]: a.get("relevance_label") or "unscored" for a in arts}
     xs, series = _stack((_month(a.get("published")), label_of[a["doc_id"]]) for a in arts)
     labels = Counter(label_of.values())
-    out.append((
-        "Articles by relevance and month",
-        "<p>" + ", ".join(f"{html.escape(k)}: {v}" for k, v in labels.most_common()) + "</p>"
-        + _bar_chart("articles per month", xs, series, "articles"),
-    ))
+    out.append(
+        (
+            "Articles by relevance and month",
+            "<p>"
+            + ", ".join(f"{html.escape(k)}: {v}" for k, v in labels.most_common())
+            + "</p>"
+            + _bar_chart("articles per month", xs, series, "articles"),
+        )
+    )
     stats = t.get("figures") or t.get("statistics") or []
     what = "distinct figures (linked across outlets)" if "figures" in t else "statistics"
     xs, series = _stack((str(s.get("year") or "no year"), s.get("measure") or "?") for s in stats)
-    out.append((f"Figures per year and measure ({what})",
-                _bar_chart(f"{what} per year", xs, series, "count")))
+    out.append(
+        (
+            f"Figures per year and measure ({what})",
+            _bar_chart(f"{what} per year", xs, series, "count"),
+        )
+    )
     officials = t.get("officials") or []
     key = "person_id" if officials and "person_id" in officials[0] else "name"
     names: dict[Any, str] = {}
@@ -137,30 +147,72 @@ def sections(t: dict[str, list[dict[str, Any]]], top: int = 15) -> list[tuple[st
     for o in officials:
         names.setdefault(o.get(key), o.get("name"))
         mentioned[o.get(key)] += 1
-    quoted = Counter(q.get("person_id") or q.get("speaker") for q in t.get("quotes") or []
-                     if q.get("speaker"))
-    out.append(("Most-mentioned officials (articles)", _table(
-        ["official", "articles", "position (first seen)"],
-        [[names[k], n, next((o.get("position") for o in officials if o.get(key) == k), "")]
-         for k, n in mentioned.most_common(top)])))
-    out.append(("Most-quoted speakers (quotes)", _table(
-        ["speaker", "quotes"], [[names.get(k, k), n] for k, n in quoted.most_common(top)])))
+    quoted = Counter(
+        q.get("person_id") or q.get("speaker") for q in t.get("quotes") or [] if q.get("speaker")
+    )
+    out.append(
+        (
+            "Most-mentioned officials (articles)",
+            _table(
+                ["official", "articles", "position (first seen)"],
+                [
+                    [
+                        names[k],
+                        n,
+                        next((o.get("position") for o in officials if o.get(key) == k), ""),
+                    ]
+                    for k, n in mentioned.most_common(top)
+                ],
+            ),
+        )
+    )
+    out.append(
+        (
+            "Most-quoted speakers (quotes)",
+            _table(
+                ["speaker", "quotes"], [[names.get(k, k), n] for k, n in quoted.most_common(top)]
+            ),
+        )
+    )
     by_status: dict[str, Counter[str]] = defaultdict(Counter)
     for s in t.get("sanctions") or []:
         by_status[s.get("type") or "?"][s.get("status") or "?"] += 1
     statuses = sorted({st for c in by_status.values() for st in c})
-    out.append(("Sanction types by status", _table(
-        ["type", *statuses, "total"],
-        [[ty, *(c[st] for st in statuses), sum(c.values())]
-         for ty, c in sorted(by_status.items(), key=lambda kv: -sum(kv[1].values()))])))
+    out.append(
+        (
+            "Sanction types by status",
+            _table(
+                ["type", *statuses, "total"],
+                [
+                    [ty, *(c[st] for st in statuses), sum(c.values())]
+                    for ty, c in sorted(by_status.items(), key=lambda kv: -sum(kv[1].values()))
+                ],
+            ),
+        )
+    )
     figures = t.get("figures")
     if figures is not None:
         conflicts = [f for f in figures if f.get("conflict")]
-        out.append(("Conflicts between outlets", _table(
-            ["value", "unit", "measure", "topic", "year", "source", "articles"],
-            [[f.get("value"), f.get("unit"), f.get("measure"), f.get("topic"), f.get("year"),
-              f.get("source"), f.get("n_articles") or len(f.get("doc_ids") or [])]
-             for f in conflicts[: top * 2]])))
+        out.append(
+            (
+                "Conflicts between outlets",
+                _table(
+                    ["value", "unit", "measure", "topic", "year", "source", "articles"],
+                    [
+                        [
+                            f.get("value"),
+                            f.get("unit"),
+                            f.get("measure"),
+                            f.get("topic"),
+                            f.get("year"),
+                            f.get("source"),
+                            f.get("n_articles") or len(f.get("doc_ids") or []),
+                        ]
+                        for f in conflicts[: top * 2]
+                    ],
+                ),
+            )
+        )
     errors = t.get("errors") or []
     if errors:
         kinds = Counter(e.get("error_type") for e in errors)
@@ -186,8 +238,10 @@ def render(out: str | Path, *, title: str | None = None) -> str:
         f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(head)}</title>'
         f"<style>{_CSS}</style></head><body><h1>{html.escape(head)}</h1>"
         f"<p>{n} articles; facts: "
-        + ", ".join(f"{k} {len(t.get(k) or [])}" for k in
-                    ("officials", "quotes", "sanctions", "statistics", "dates"))
+        + ", ".join(
+            f"{k} {len(t.get(k) or [])}"
+            for k in ("officials", "quotes", "sanctions", "statistics", "dates")
+        )
         + f"</p>{body}</body></html>\n"
     )
 
