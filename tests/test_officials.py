@@ -10,7 +10,6 @@ import pytest
 from extractor.document import Article
 from extractor.extractors.officials import resolve_name
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _facts(extractor_, body: str):
@@ -276,12 +275,13 @@ def test_odd_input_does_not_crash(extractor_):
     assert extractor_.extract("Judul\n\n" + "Kepala ( " * 2000).officials == []
 
 
-SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SEEDS = sorted(CORPUS.glob("*.txt"))  # the seed articles ship with the repo (and their gold)
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.stem for p in SEEDS])
 def test_seed_officials_match_gold(extractor_, path):
-    gold = json.loads((SHARED / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     facts = extractor_.extract(path.read_text(encoding="utf-8"), doc_id=path.stem)
     got = {o.name: o for o in facts.officials}
     assert set(got) == {o["name"] for o in gold["officials"] if not o.get("optional")}

@@ -50,15 +50,12 @@ def _tokens_at(reader: Reader, pos: int, limit: int | None) -> tuple[list[Tok], 
     """The tokens of the paragraph holding ``pos`` (or of ``[pos, limit)`` outside every
     paragraph, e.g. a headline) and the index of the first token at or after ``pos``."""
     art = reader.art
-    starts = [p.start for p in art.paragraphs]
-    k = bisect.bisect_right(starts, pos) - 1
+    k = bisect.bisect_right(reader.para_starts, pos) - 1
     if k >= 0 and pos < art.paragraphs[k].end:
-        toks = reader.sents[k]
-    else:
-        end = limit if limit is not None else min(len(art.text), pos + 400)
-        toks = tokenize(reader.lex, art.text, pos, end)
-    i = bisect.bisect_left([t.start for t in toks], pos)
-    return toks, i
+        return reader.sents[k], bisect.bisect_left(reader.tok_starts(k), pos)
+    end = limit if limit is not None else min(len(art.text), pos + 400)
+    toks = tokenize(reader.lex, art.text, pos, end)
+    return toks, bisect.bisect_left([t.start for t in toks], pos)
 
 
 def _span(reader: Reader, toks: list[Tok], k: int, e: int) -> NameSpan | None:

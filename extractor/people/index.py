@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from extractor.people.lexicon import Lex, tokenize
 from extractor.people.links import Reader
-from extractor.people.names import is_short_form, name_text
+from extractor.people.names import ShortFormIndex, is_short_form, name_text
 from extractor.people.records import Cand
 
 
@@ -27,13 +27,19 @@ def other(short: Cand, full: Cand) -> bool:
 def merge(cands: list[Cand]) -> list[Cand]:
     """One record per person: shorter forms join the fullest name they are part of."""
     groups: list[list[Cand]] = []
+    index = ShortFormIndex()  # groups by their full name's words: linear in the candidates
     for c in sorted(cands, key=lambda c: (-len(c.name), c.start)):
-        hits = [g for g in groups if is_short_form(c.name, g[0].name) and not other(c, g[0])]
+        hits = [
+            groups[gi]
+            for gi in index.candidates(c.name)
+            if is_short_form(c.name, groups[gi][0].name) and not other(c, groups[gi][0])
+        ]
         if len(hits) > 1 and c.org:
             hits = [g for g in hits if any(x.org == c.org for x in g)] or hits[:1]
         if hits:
             hits[0].append(c)
         else:
+            index.add(len(groups), c.name)
             groups.append([c])
     out = []
     for g in groups:
@@ -98,13 +104,18 @@ def respell(reader: Reader, recs: list[Cand]) -> None:
     is a typo: "Wakil Wali Kota Banyamin Davnie" … "kata Benyamin" → Benyamin Davnie."""
     caps = reader.caps
     taken = {w for r in recs for w in r.name}
+    # the spellings of one length and first letter, in the article's order: a word is
+    # compared with its own group only, not with every capitalised word
+    alike: dict[tuple[int, str], list[tuple[str, int]]] = {}
+    for v, m in caps.items():
+        alike.setdefault((len(v), v[0]), []).append((v, m))
     for r in recs:
         for idx, w in enumerate(r.name):
             n = caps.get(w, 0)
             if len(w) < 5 or n > 1:
                 continue
             best = None
-            for v, m in caps.items():
+            for v, m in alike.get((len(w), w[0]), ()):
                 if (
                     len(v) == len(w)
                     and v[0] == w[0]
@@ -190,6 +201,10 @@ def mentions(reader: Reader, recs: list[Cand]) -> list[tuple[list[tuple[int, int
     found: list[list[tuple[int, int]]] = [[] for _ in recs]
     aliases: list[list[str]] = [[] for _ in recs]
     explicit = [[a.split() for a in r.aliases] for r in recs]
+    index = ShortFormIndex()  # a run is tried against the people sharing its words only
+    for ri, r in enumerate(recs):
+        for full in (r.name, *explicit[ri]):
+            index.add(ri, full)
     for toks in toks_all:
         k = 0
         n = len(toks)
@@ -206,8 +221,8 @@ def mentions(reader: Reader, recs: list[Cand]) -> list[tuple[list[tuple[int, int
                     ws = [w.text for w in words[a:b]]
                     hits = [
                         ri
-                        for ri, r in enumerate(recs)
-                        if is_short_form(ws, r.name)
+                        for ri in index.candidates(ws)
+                        if is_short_form(ws, recs[ri].name)
                         or any(len(x) == len(ws) and is_short_form(ws, x) for x in explicit[ri])
                     ]
                     if len(hits) == 1:

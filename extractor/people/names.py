@@ -10,6 +10,7 @@ per article. :func:`is_short_form` says whether ``Wayan Sudana`` is ``Wayan Gede
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 from extractor.document import Article
@@ -66,6 +67,45 @@ def is_short_form(short: list[str], full: list[str]) -> bool:
     return False
 
 
+class ShortFormIndex:
+    """Which of many full names a short form may be: a superset of the ids whose name
+    :func:`is_short_form` accepts (the caller still asks it). Matching every name run of an
+    article against every person is then linear: a run costs the people who share its first
+    word (or, for one clipped word, a word starting with it), not all of them."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[int]] = {}  # key of any word of a name → ids
+        self._by_first: dict[str, list[int]] = {}  # key of the first word of a 2+ word name
+        self._keys: list[str] = []  # the keys of _by_key, sorted (for prefix look-ups)
+
+    def add(self, ident: int, full: list[str]) -> None:
+        for w in full:
+            key = name_key(w)
+            ids = self._by_key.get(key)
+            if ids is None:
+                ids = self._by_key[key] = []
+                bisect.insort(self._keys, key)
+            ids.append(ident)
+        if len(full) >= 2:
+            self._by_first.setdefault(name_key(full[0]), []).append(ident)
+
+    def candidates(self, short: list[str]) -> list[int]:
+        """Ids of the names ``short`` may be a form of, in ascending order."""
+        if not short:
+            return []
+        s = name_key(short[0])
+        out = set(self._by_key.get(s, ()))  # its words in order: the first one is there
+        if len(short) == 1 and len(short[0]) >= 4:
+            keys = self._keys
+            i = bisect.bisect_left(keys, s)
+            while i < len(keys) and keys[i].startswith(s):  # a clipped word ("Afif")
+                out.update(self._by_key[keys[i]])
+                i += 1
+            for n in range(len(s) + 1):  # a blend of the first name and the next ("Jokowi")
+                out.update(self._by_first.get(s[:n], ()))
+        return sorted(out)
+
+
 class NameReader:
     """Name words in one article: what the article writes in lower case, its places and
     capitalised words, the acronyms it spells out and the short names it gives bodies."""
@@ -79,6 +119,9 @@ class NameReader:
         self.sents: list[list[Tok]] = [
             tokenize(lex, art.text, p.start, p.end) for p in art.paragraphs
         ]
+        # where each paragraph and each of its tokens starts, for look-ups by offset
+        self.para_starts: list[int] = [p.start for p in art.paragraphs]
+        self._tok_starts: dict[int, list[int]] = {}
         lower: set[str] = set()
         places: set[str] = set()
         caps: dict[str, int] = {}
@@ -148,6 +191,13 @@ class NameReader:
                 if body and k - j > 2:
                     out.add(short.text)
         return frozenset(out)
+
+    def tok_starts(self, k: int) -> list[int]:
+        """The start offsets of paragraph ``k``'s tokens (built on first use)."""
+        got = self._tok_starts.get(k)
+        if got is None:
+            got = self._tok_starts[k] = [t.start for t in self.sents[k]]
+        return got
 
     # -- word classes ------------------------------------------------------------------
     def is_initial(self, toks: list[Tok], k: int) -> bool:

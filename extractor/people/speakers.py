@@ -197,6 +197,10 @@ _NEXT_WORD = re.compile(r"[ \xa0]+(\w+)")
 #: how much of what follows a word :meth:`_Words.followers` keeps
 _FOLLOW_CHARS = 64
 
+#: words :class:`_Words` finds with a scan of the text before it indexes every word (most
+#: articles ask about a handful; an article asking about many gets the one-pass index)
+_SCANS_BEFORE_INDEX = 8
+
 
 class _Words:
     """Where each word of one article stands, found in one pass over the text, so that
@@ -207,9 +211,8 @@ class _Words:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.runs: dict[str, list[int]] = {}
-        for m in WORD.finditer(text):
-            self.runs.setdefault(m.group(), []).append(m.start())
+        self._runs: dict[str, list[int]] | None = None  # every word's starts, built on demand
+        self._scans = 0
         self._occ: dict[str, list[int]] = {}
         self._follow: dict[str, dict[str, list[int]]] = {}
         self._place: dict[tuple[str, frozenset[str]], dict[str | None, list[tuple[int, int]]]] = {}
@@ -226,11 +229,33 @@ class _Words:
             return None
         text, n = self.text, len(w)
         out = [
-            i for i in self.runs.get(first.group(), [])
+            i for i in self.run_starts(first.group())
             if text.startswith(w, i) and (i + n == len(text) or not wordchar(text[i + n]))
         ]
         self._occ[w] = out
         return out
+
+    def run_starts(self, run: str) -> list[int]:
+        """Starts of the maximal runs of word characters equal to ``run`` (``WORD`` matches):
+        found with ``str.find`` for the first few words asked about, then from an index of
+        every word built in one pass, so many questions stay linear in the text."""
+        if self._runs is None and self._scans < _SCANS_BEFORE_INDEX:
+            self._scans += 1
+            text, n = self.text, len(run)
+            out: list[int] = []
+            i = text.find(run)
+            while i != -1:
+                if (i == 0 or not wordchar(text[i - 1])) and (
+                    i + n == len(text) or not wordchar(text[i + n])
+                ):
+                    out.append(i)
+                i = text.find(run, i + 1)
+            return out
+        if self._runs is None:
+            self._runs = {}
+            for m in WORD.finditer(self.text):
+                self._runs.setdefault(m.group(), []).append(m.start())
+        return self._runs.get(run, [])
 
     def followers(self, w: str) -> dict[str, list[int]] | None:
         """``w``'s occurrences grouped by what follows them (after at most one white-space
