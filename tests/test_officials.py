@@ -11,7 +11,6 @@ from extractor.document import Article
 from extractor.extractors.officials import resolve_name
 
 
-
 def _facts(extractor_, body: str):
     return extractor_.extract("Judul Berita Uji\n\n" + body)
 
