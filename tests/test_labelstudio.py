@@ -22,7 +22,7 @@ TEXT = (
 
 #: the fields the scorer reads, per record kind
 KEYS = {
-    "officials": ("name", "position", "organization", "region", "optional"),
+    "officials": ("name", "position", "organization", "region", "region_code", "optional"),
     "quotes": ("text", "kind", "speaker", "cue", "optional"),
     "sanctions": ("type", "severity", "status", "optional"),
     "statistics": (
@@ -32,6 +32,8 @@ KEYS = {
         "topic",
         "year",
         "region",
+        "region_code",
+        "as_of",
         "source",
         "approximate",
         "optional",

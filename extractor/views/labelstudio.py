@@ -38,11 +38,11 @@ LABELS = {
 _KIND_OF = {v: k for k, v in LABELS.items()}
 #: per-region text fields, by label
 TEXT_FIELDS: dict[str, list[str]] = {
-    "Official": ["name", "aliases", "position", "organization", "region"],
+    "Official": ["name", "aliases", "position", "organization", "region", "region_code"],
     "DirectQuote": ["quote", "speaker", "cue"],
     "IndirectQuote": ["quote", "speaker", "cue"],
     "Sanction": [],
-    "Statistic": ["value", "year", "as_of", "region", "source"],
+    "Statistic": ["value", "year", "as_of", "region", "region_code", "source"],
     "Date": ["value"],
 }
 #: per-region choice fields: name → (choices, multiple)
@@ -221,6 +221,7 @@ def to_task(
             "position": o.get("position"),
             "organization": o.get("organization"),
             "region": o.get("region"),
+            "region_code": o.get("region_code"),
             "flags": _flags(o),
         }
         spans = [(m["start"], m["end"]) for m in o.get("mentions") or []]
@@ -297,6 +298,7 @@ def to_task(
                 "year": st.get("year"),
                 "as_of": st.get("as_of"),
                 "region": st.get("region"),
+                "region_code": st.get("region_code"),
                 "source": st.get("source"),
                 "flags": _flags(st),
             },
@@ -400,7 +402,7 @@ def to_gold(task: dict[str, Any]) -> dict[str, Any]:
             }
             officials_by_name[name] = off
             out["officials"].append(off)
-        for key in ("position", "organization", "region"):
+        for key in ("position", "organization", "region", "region_code"):
             if f.get(key):
                 off[key] = _scalar(f[key])
         off["aliases"] += [a for a in f.get("aliases", []) if a not in off["aliases"]]
@@ -442,6 +444,7 @@ def to_gold(task: dict[str, Any]) -> dict[str, Any]:
                 "year": int(year) if year not in (None, "") else None,
                 "as_of": _scalar(f.get("as_of", [])),
                 "region": _scalar(f.get("region", [])),
+                "region_code": _scalar(f.get("region_code", [])),
                 "source": _scalar(f.get("source", [])),
                 "span": span,
             }
