@@ -46,6 +46,7 @@ SCHEMA_MODULES = (
     "extractor.clauses.layer",
     "extractor.corpus.relevance",
     "extractor.corpus.aliases",
+    "extractor.corpus.figures",
 )
 
 

@@ -437,3 +437,129 @@ def test_link_reads_a_jsonl_output_with_version_1_lines(tmp_path: Path):
     rows = table(dest, "officials_linked")
     assert len({r["person_id"] for r in rows}) == 1 and len(rows) == 2
     assert (dest / "people").is_dir() and (dest / "figures").is_dir()
+
+
+# -- error classes of the labelled-pair measurement (invented names) ----------------
+def _clusters(*mentions: tuple[str, str | None, str | None, str | None]) -> list[int]:
+    """Cluster numbers for one mention per article: (name, position, organization, region)."""
+    from extractor.corpus.aliases import fold
+    from extractor.corpus.people import Mention, cluster
+
+    ms = [
+        Mention(
+            doc_id=f"d{i}",
+            idx=0,
+            name=n,
+            key=fold(n),
+            position=p,
+            organization=o,
+            region=r,
+        )
+        for i, (n, p, o, r) in enumerate(mentions)
+    ]
+    return cluster(ms)
+
+
+def test_one_word_names_with_posts_worded_differently():
+    lab = _clusters(
+        ("Sutarmaji", "Jaksa Penuntut Umum", None, None),
+        ("Sutarmaji", "Jaksa", "Kejaksaan Negeri Sukamaju", None),
+        # a body written inside a longer one, the post cut to one word
+        ("Wiratmoko", "Kepala Satuan Lalu Lintas", "Kepolisian Resor Sukamaju", None),
+        ("Wiratmoko", "Kepala", "Satuan Lalu Lintas Kepolisian Resor Sukamaju", None),
+        # old and new spelling of a one-word name, same post
+        ("Soeprapto", "Gubernur Jenderal", None, None),
+        ("Suprapto", "Gubernur Jenderal", None, None),
+    )
+    assert lab[0] == lab[1] and lab[2] == lab[3] and lab[4] == lab[5]
+
+
+def test_one_word_names_on_a_generic_post_alone_stay_apart():
+    lab = _clusters(
+        ("Sulastri", "Kepala", None, None),
+        ("Sulastri", "Kepala", None, None),
+        ("Margono", None, None, None),
+        ("Margono", None, None, None),
+    )
+    assert lab[0] != lab[1] and lab[2] != lab[3]
+
+
+def test_short_and_long_forms_within_one_body():
+    body = "Kementerian Urusan Pesisir"
+    lab = _clusters(
+        ("Tirta R. Wulandari", "Menteri", body, None),  # an initial for a middle name
+        ("Tirta Ratna Wulandari", "Menteri", body, None),
+        ("Muhammad Fajar Siregar", "Sekretaris Jenderal", body, None),  # a dropped first name
+        ("Fajar Siregar", "Sekretaris Jenderal", body, None),
+        ("A. R. Hutapea", "Wakil Menteri", body, None),  # initials written together
+        ("AR Hutapea", "Wakil Menteri", body, None),
+        ("Gunawan Prasetya", "Direktur Jenderal", body, None),  # one word alone, same post
+        ("Prasetya", "Direktur Jenderal", body, None),
+    )
+    assert lab[0] == lab[1] and lab[2] == lab[3] and lab[4] == lab[5] and lab[6] == lab[7]
+
+
+def test_spelling_variants_within_one_body():
+    lab = _clusters(
+        # a vowel apart at the start of a word: too far across the corpus, not in one body
+        ("Dewi Ernawati", "Bupati", "Pemerintah Kabupaten Sukamaju", None),
+        ("Dewi Irnawati", "Bupati", "Pemerintah Kabupaten Sukamaju", None),
+        ("Hendra Mulyono", "Kepala", "Badan Gizi Daerah", None),
+        ("Hendra Mulyanto", "Kepala", "Dinas Pasar Daerah", None),  # another body: two people
+    )
+    assert lab[0] == lab[1] and lab[2] != lab[3]
+
+
+def test_a_wife_written_with_her_husbands_name_is_another_person():
+    post, body, region = "Bupati", "Pemerintah Kabupaten Sukamaju", "Sukamaju"
+    lab = _clusters(
+        ("Darmaji", post, body, region),
+        ("Darmaji", post, body, region),
+        ("Darmaji", post, body, region),
+        ("Sulistyawati Darmaji", post, body, region),  # her post misread as his
+        ("Sulistyawati Darmaji", "Ketua", "Tim Penggerak PKK", region),
+    )
+    assert lab[0] == lab[1] == lab[2] and lab[3] == lab[4] and lab[0] != lab[3]
+
+
+def test_figures_with_a_missing_source_or_a_vague_measure_merge():
+    from extractor.corpus import figures
+
+    def row(doc, value, unit, measure, source, text, region=None):
+        return {
+            "doc_id": doc,
+            "idx": 0,
+            "value": value,
+            "unit": unit,
+            "measure": measure,
+            "topic": "other",
+            "year": 2026,
+            "source": source,
+            "region": region,
+            "text": text,
+        }
+
+    stats = [
+        row("a", 1273, "persons", "recorded", "Polri", "1.273 pelanggar"),
+        row("b", 1273, "cases", "other", None, "1.273 pelanggaran"),  # no source, cases
+        row("c", 1273, "persons", "proven", None, "1.273 orang"),  # a generic noun, big number
+        row("d", 1273, "persons", "reported", "Polri", "1.273 pelanggar"),  # another measure
+        row("e", 58, "cases", "recorded", "Polri", "58 kasus", "Wilayah"),  # a word, not a place
+        row("f", 58, "cases", "recorded", None, "58 kasus"),
+        row("g", 58, "persons", "other", None, "58 orang"),  # a small generic count
+        row("h", 58, "persons", "other", "Polri", "58 pelanggar"),  # another noun
+    ]
+    _, ids = figures.build(stats, {}, {})
+    fid = {d: ids[(d, 0)] for d in "abcdefgh"}
+    assert fid["a"] == fid["b"] == fid["c"]
+    assert fid["d"] != fid["c"]  # reported and proven are two counts
+    assert fid["e"] == fid["f"] and fid["g"] != fid["f"] and fid["h"] not in (fid["f"], fid["g"])
+
+
+def test_counted_noun():
+    from extractor.corpus.figures import counted_noun, nouns_agree
+
+    assert counted_noun("1.904 pelanggaran") == "pelanggaran"
+    assert counted_noun("dua belas kasus") == "kasus" and counted_noun("1.879") == ""
+    assert nouns_agree("pelanggar", "pelanggaran", 37) and not nouns_agree("kasus", "orang", 37)
+    assert nouns_agree("orang", "pelanggar", 941) and not nouns_agree("orang", "anggota", 100)

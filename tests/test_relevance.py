@@ -84,8 +84,14 @@ def test_thresholds_and_weights_are_data(tmp_path: Path, monkeypatch):
     src = patterns.patterns_dir() / "relevance.toml"
     text = src.read_text(encoding="utf-8").replace("election_other = 0.3", "election_other = 0.99")
     (tmp_path / "relevance.toml").write_text(text, encoding="utf-8")
+    _copy_regions(tmp_path)  # the foreign group reads the country names from it
     monkeypatch.setenv("EXTRACTOR_PATTERNS", str(tmp_path))
     assert relevance.score(ELECTION).label == "off_topic"
+
+
+def _copy_regions(folder: Path) -> None:
+    src = patterns.patterns_dir() / "regions.toml"
+    (folder / "regions.toml").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -174,3 +180,75 @@ def test_json_schema_has_relevance():
     assert set(rel["properties"]) == {"score", "label", "cues"}
     assert rel["properties"]["label"]["enum"] == ["asn_neutrality", "election_other", "off_topic"]
     assert schema["properties"]["schema_version"]["enum"] == ["1", "2"]
+
+
+# -- stricter labels by structure (invented texts) ----------------------------------
+FILLER = (
+    "Warga berkumpul di balai desa membahas perbaikan jalan dan saluran air yang rusak "
+    "setelah hujan deras pekan lalu. "
+)
+
+
+def test_a_passing_election_mention_is_not_an_election_story():
+    cues = "Bawaslu mengawasi kampanye setiap bakal calon. "
+    central = "Pilkada Sukamaju digelar tahun depan\n\n" + cues + FILLER * 3
+    # the same cues, the election named in the body only: no more than a mention
+    passing = "Harga cabai naik di pasar induk\n\n" + FILLER * 3 + "Saat pilkada, " + cues
+    assert relevance.score(passing).label == "off_topic"
+    assert relevance.score(central).label == "election_other"
+
+
+def test_a_foreign_election_scores_lower():
+    body = "Pemungutan suara diikuti dua partai dan hak pilih dijaga. "
+    home = "Pemilu di Sukamaju berlangsung ketat\n\n" + body + FILLER
+    abroad = "Pemilu di Kanada berlangsung ketat\n\nPerdana Menteri Kanada menang. " + body + FILLER
+    assert relevance.score(home).label == "election_other"
+    assert relevance.score(abroad).score < relevance.score(home).score
+    assert relevance.score(abroad).label == "off_topic"
+
+
+def test_the_swearing_in_after_an_election_scores_lower():
+    text = (
+        "Pelantikan anggota DPRD terpilih digelar hari ini\n\nSebanyak 45 anggota dewan dilantik "
+        "dan mengucapkan sumpah jabatan. Mereka terpilih pada pemilu legislatif dan pileg lalu. "
+        + FILLER
+    )
+    assert relevance.score(text).label == "off_topic"
+
+
+def test_a_village_head_election_is_an_election_not_asn_neutrality():
+    text = (
+        "Pilkades serentak di Sukamaju berjalan lancar\n\nSebanyak 12 calon kepala desa "
+        "bersaing dalam pilkades. Pemungutan suara digelar di balai desa dan surat suara "
+        "dihitung sore hari. " + FILLER
+    )
+    assert relevance.score(text).label == "election_other"
+
+
+def test_civil_servants_in_an_election_are_asn_neutrality():
+    text = (
+        "Camat dan lurah diminta tidak ikut kampanye pilkada\n\nBawaslu mengingatkan "
+        "aparatur sipil negara agar tidak memihak pasangan calon. " + FILLER
+    )
+    assert relevance.score(text).label == "asn_neutrality"
+
+
+def test_a_short_form_in_brackets_is_one_mention():
+    once = relevance._scan("Pemilihan Legislatif (Pileg) digelar.").evidence["election"]
+    twice = relevance._scan("Pemilihan Legislatif dan Pileg digelar.").evidence["election"]
+    assert once < twice
+
+
+def test_discipline_alone_follows_the_data(monkeypatch):
+    text = (
+        "Dua PNS dijatuhi hukuman disiplin karena bolos\n\nBKD menyebut kedua ASN itu "
+        "disanksi teguran tertulis. " + FILLER
+    )
+    assert relevance.score(text).label == "asn_neutrality"
+    lex = patterns.load(relevance.RelevanceLexicon)
+    strict = lex.model_copy(update={"discipline_alone": 0.0})
+    real = relevance.load
+    monkeypatch.setattr(
+        relevance, "load", lambda cls: strict if cls is relevance.RelevanceLexicon else real(cls)
+    )
+    assert relevance.score(text).label == "off_topic"

@@ -29,6 +29,10 @@ class AliasesLexicon(PatternFile):
     """patterns/aliases.toml: public figures and their nicknames."""
 
     figures: list[Figure]
+    #: first names news often leaves out ("Muhammad Zainul Majdi" is "Zainul Majdi"), folded
+    dropped_given_names: frozenset[str] = frozenset()
+    #: one-word posts too common to link two one-word names alone ("Kepala"), folded
+    generic_posts: frozenset[str] = frozenset()
 
     @model_validator(mode="after")
     def _unique(self) -> AliasesLexicon:
@@ -56,9 +60,19 @@ def _table(lex: AliasesLexicon) -> dict[str, str]:
     return {fold(form): fig.name for fig in lex.figures for form in (fig.name, *fig.aliases)}
 
 
+def dropped_given_names() -> frozenset[str]:
+    """First names a short form of a full name may leave out (``patterns/aliases.toml``)."""
+    return load(AliasesLexicon).dropped_given_names
+
+
+def generic_posts() -> frozenset[str]:
+    """One-word posts that say too little to tell two people apart."""
+    return load(AliasesLexicon).generic_posts
+
+
 def canonical(name: str) -> str | None:
     """The figure's full name when ``name`` is a known form of a public figure, else None."""
     return _table(load(AliasesLexicon)).get(fold(name))
 
 
-__all__ = ["AliasesLexicon", "canonical", "fold"]
+__all__ = ["AliasesLexicon", "canonical", "dropped_given_names", "fold", "generic_posts"]

@@ -8,9 +8,11 @@ is only evidence, and a weak one when short: merging on every article's aliases 
 2. the same full name (two words or more), split where the regions disagree;
 3. spelling variants of a full name (rapidfuzz ratio within blocks of names that share a
    first letter and word count), when the regions agree;
-4. a shorter full name inside exactly one longer one (``Budi Karya`` → ``Budi Karya Sumadi``);
-5. a one-word name only with agreement on post, body or region, and only when exactly one
-   person fits; otherwise it stays on its own.
+4. looser name forms within one body or post (:mod:`extractor.corpus.names`: initials,
+   spaces, a letter or two anywhere, a middle name left out);
+5. a shorter full name inside exactly one longer one (``Budi Karya`` → ``Budi Karya Sumadi``);
+6. a one-word name: the same word across articles when post or body agree (loosely), then
+   into the one longer-named person it agrees with; otherwise it stays on its own.
 
 Quote speakers take the person of the article's official they name, else are read as names.
 """
@@ -22,7 +24,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from extractor.corpus.aliases import canonical, fold
+from extractor.corpus.aliases import canonical, fold, generic_posts
+from extractor.corpus.names import same_person_name, spaceless, spelling_key
+from extractor.corpus.names import words as name_words
 
 #: rapidfuzz ratio (0-100) at or above which two full names are one spelling
 FUZZY_RATIO = 90.0
@@ -32,6 +36,10 @@ WORD_RATIO = 80.0
 SURE_WORD_RATIO = 85.0
 #: names shorter than this (in characters) are never fuzzy-matched (too little to compare)
 FUZZY_MIN_CHARS = 8
+#: the lowest rapidfuzz ratio worth reading within one body or post
+AGREED_LOW = 80.0
+#: rows of the within-body score matrix computed at once (bounds memory on a large body)
+_CHUNK = 1024
 
 
 @dataclass(slots=True)
@@ -60,6 +68,7 @@ class _Context(NamedTuple):
     posts: set[str]
     post_regions: set[tuple[str, str]]
     any: bool
+    all_posts: set[str]  # posts of any length, for the looser test of one-word names
 
     @classmethod
     def of(cls, m: Mention) -> _Context:
@@ -69,6 +78,7 @@ class _Context(NamedTuple):
             {pos} if len(pos.split()) >= 2 else set(),
             {(pos, reg)} if pos and reg else set(),
             bool(org or pos or reg),
+            {pos} if pos else set(),
         )
 
     def agrees(self, other: _Context) -> bool:
@@ -80,6 +90,27 @@ class _Context(NamedTuple):
             or self.post_regions & other.post_regions
         )
 
+    def loosely_agrees(self, other: _Context, generic: bool) -> bool:
+        """:meth:`agrees`, or one body inside the other (``Kepolisian Resor X`` in ``Satuan
+        Lalu Lintas Kepolisian Resor X``), or one post the start of the other (``Jaksa``,
+        ``Jaksa Penuntut Umum``); a one-word post every body has (``Kepala``) only when
+        ``generic`` (the caller has other evidence)."""
+        if self.agrees(other):
+            return True
+        if any(_words_in(a, b) for a in self.orgs for b in other.orgs if len(a.split()) >= 2):
+            return True
+        if any(_words_in(b, a) for a in self.orgs for b in other.orgs if len(b.split()) >= 2):
+            return True
+        common = generic_posts()
+        for a in self.all_posts:
+            for b in other.all_posts:
+                short, long = sorted((a.split(), b.split()), key=len)
+                if long[: len(short)] == short and (
+                    generic or len(short) >= 2 or short[0] not in common
+                ):
+                    return True
+        return False
+
     def conflicts(self, other: _Context) -> bool:
         """Both name bodies, and no body of one is (inside) a body of the other."""
         if not self.orgs or not other.orgs or self.agrees(other):
@@ -90,6 +121,7 @@ class _Context(NamedTuple):
         self.orgs.update(other.orgs)
         self.posts.update(other.posts)
         self.post_regions.update(other.post_regions)
+        self.all_posts.update(other.all_posts)
         return self._replace(any=self.any or other.any)
 
 
@@ -127,6 +159,9 @@ class _UnionFind:
     def agree(self, a: int, b: int) -> bool:
         return self.ctx[self.find(a)].agrees(self.ctx[self.find(b)])
 
+    def loosely_agree(self, a: int, b: int, generic: bool = False) -> bool:
+        return self.ctx[self.find(a)].loosely_agrees(self.ctx[self.find(b)], generic)
+
     def conflict(self, a: int, b: int) -> bool:
         return self.ctx[self.find(a)].conflicts(self.ctx[self.find(b)])
 
@@ -134,6 +169,10 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra != rb and _regions_agree(self.regions[ra], self.regions[rb]):
             self.union(ra, rb)
+
+
+def _words_in(short: str, long: str) -> bool:
+    return f" {short} " in f" {long} "
 
 
 def _region_root(m: Mention) -> str | None:
@@ -202,8 +241,9 @@ def cluster(mentions: list[Mention]) -> list[int]:
             by_name[m.key].append(i)
     for ids in by_name.values():
         _merge_same_name(mentions, ids, uf)
-    # 3. spelling variants, 4. short forms, 5. one-word names
+    # 3. spelling variants, 4. within one body, 5. short forms, 6. one-word names
     _merge_variants(mentions, uf)
+    _merge_agreed_variants(mentions, uf)
     _merge_short_forms(mentions, uf)
     _merge_one_word(mentions, uf)
     return [uf.find(i) for i in range(len(mentions))]
@@ -274,18 +314,6 @@ def _merge_variants(mentions: list[Mention], uf: _UnionFind) -> None:
                             uf.union_if_regions_agree(ra, rb)
 
 
-_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"), ("ph", "f"), ("y", "i"))
-
-
-def spelling_key(name: str) -> str:
-    """A folded name in today's spelling, doubled letters single: ``Soesilo`` → ``susilo``,
-    ``Djoko`` → ``joko``, ``Hery``/``Heri``, ``Donny``/``Doni`` agree."""
-    out = fold(name)
-    for old, new in _SPELLING:
-        out = out.replace(old, new)
-    return "".join(c for i, c in enumerate(out) if i == 0 or c != out[i - 1] or not c.isalpha())
-
-
 def _last_words_close(a: str, b: str, word_ratio: float) -> bool:
     """Variants differ in a letter or two of each word, not in a word: ``Benyamin`` and
     ``Banyamin`` yes; ``Harto`` and ``Hartono`` (two names) no."""
@@ -338,40 +366,102 @@ def _merge_short_forms(mentions: list[Mention], uf: _UnionFind) -> None:
                 break
 
 
+def _merge_agreed_variants(mentions: list[Mention], uf: _UnionFind) -> None:
+    """Names of people who share a body or a post of two words or more, compared more
+    loosely than across the corpus (:func:`names.same_person_name`)."""
+    from rapidfuzz import fuzz, process
+
+    blocks: dict[tuple[str, str], set[int]] = defaultdict(set)
+    forms: dict[int, set[str]] = {}
+    for root, ids in _groups(uf).items():
+        ctx = uf.ctx[root]
+        forms[root] = {spelling_key(mentions[i].name) for i in ids if mentions[i].key}
+        for org in ctx.orgs:
+            blocks[("org", org)].add(root)
+        for post in ctx.posts:
+            blocks[("post", post)].add(root)
+    for roots in blocks.values():
+        if len(roots) < 2:
+            continue
+        pairs = sorted((f, r) for r in roots for f in forms[r])
+        flat = [spaceless(f) for f, _ in pairs]
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for k, (f, _) in enumerate(pairs):
+            for w in set(name_words(f)):
+                by_word[w].append(k)
+        for start in range(0, len(pairs), _CHUNK):  # a bounded slice of the score matrix
+            scores = process.cdist(
+                flat[start : start + _CHUNK], flat, scorer=fuzz.ratio, score_cutoff=AGREED_LOW
+            )
+            for off, row in enumerate(scores):
+                a = start + off
+                cands = {int(b) for b in row.nonzero()[0]}
+                cands.update(b for w in set(name_words(pairs[a][0])) for b in by_word[w])
+                for b in sorted(cands):
+                    (fa, ra), (fb, rb) = pairs[a], pairs[b]
+                    if b <= a or uf.find(ra) == uf.find(rb):
+                        continue
+                    if same_person_name(fa, fb, float(row[b])) and not uf.conflict(ra, rb):
+                        uf.union_if_regions_agree(ra, rb)
+
+
 def _merge_one_word(mentions: list[Mention], uf: _UnionFind) -> None:
-    """A one-word name joins the one person it agrees with on post, body or region."""
+    """One-word names: first the same word (in today's spelling) in several articles, when
+    post or body agree (loosely: ``Jaksa`` and ``Jaksa Penuntut Umum``); then each such
+    person joins the one longer-named person they agree with. A one-word name known in more
+    articles than the longer name that ends with it is someone else (``Taslim`` the regent,
+    ``Asnoni Taslim`` his wife)."""
     groups = _groups(uf)
-    by_word: dict[str, set[int]] = defaultdict(set)
+    singles: dict[str, list[int]] = defaultdict(list)
     for root, ids in groups.items():
+        ms = [mentions[i] for i in ids]
+        if any(m.figure for m in ms) or any(len(m.key.split()) != 1 for m in ms):
+            continue
+        singles[spelling_key(ms[0].key)].append(root)
+    for roots in singles.values():
+        kept: list[int] = []
+        for r in sorted(roots):
+            home = next(
+                (
+                    k
+                    for k in kept
+                    if uf.loosely_agree(k, r)
+                    and not uf.conflict(k, r)
+                    and _regions_agree(uf.regions[uf.find(k)], uf.regions[uf.find(r)])
+                ),
+                None,
+            )
+            if home is None:
+                kept.append(r)
+            else:
+                uf.union(home, r)
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for root, ids in _groups(uf).items():
         for i in ids:
-            words = mentions[i].key.split()
-            if len(words) >= 2:
-                for w in words:
+            ws = spelling_key(mentions[i].key).split()
+            if len(ws) >= 2:
+                for w in ws:
                     by_word[w].add(root)
-    singles: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        words = m.key.split()
-        if m.figure or len(words) != 1 or uf.find(i) != i or len(groups[i]) != 1:
-            continue
-        fits = sorted(
-            {
-                root
-                for r in by_word.get(words[0], ())
-                if uf.agree(i, (root := uf.find(r)))
-                and _regions_agree(uf.regions[uf.find(i)], uf.regions[root])
-            }
-        )
-        if len(fits) == 1:
-            uf.union(fits[0], i)
-            continue
-        # one-word mentions of one word merge among themselves only on the same context
-        for ctx in (m.organization, m.position and m.region and f"{m.position}|{m.region}"):
-            if ctx:
-                singles[(words[0], fold(ctx))].append(i)
-                break
-    for ids in singles.values():
-        for i in ids[1:]:
-            uf.union(ids[0], i)
+    for word, roots in singles.items():
+        for r in sorted({uf.find(x) for x in roots}):
+            r = uf.find(r)
+            longer = {uf.find(c) for c in by_word.get(word, ())}
+            fits = sorted(
+                c
+                for c in longer
+                if c != r
+                and uf.loosely_agree(r, c, generic=len(longer) == 1)
+                and _regions_agree(uf.regions[r], uf.regions[c])
+            )
+            if len(fits) != 1:
+                continue
+            other = fits[0]
+            leading = any(
+                spelling_key(mentions[i].key).split()[0] == word for i in uf.members[other]
+            )
+            if not leading and len(uf.docs[r]) > len(uf.docs[other]):
+                continue
+            uf.union(other, r)
 
 
 def person_id(canonical_name: str, first: tuple[str, int]) -> str:

@@ -20,7 +20,7 @@ from extractor.models import Relevance, Span
 from extractor.patterns import PatternFile, lexicon, load
 
 #: the cue groups the score formula combines, in the order cues are reported
-GROUPS = ("subject", "neutrality", "discipline", "election")
+GROUPS = ("subject", "neutrality", "discipline", "election", "foreign", "after")
 
 
 class CueGroup(BaseModel):
@@ -35,6 +35,11 @@ class CueGroup(BaseModel):
     cased: list[str] = []
     #: a term (as written in ``terms`` or ``cased``) whose match adds this weight instead
     term_weights: dict[str, float] = {}
+    #: terms (as written) that count for the group but do not tie civil servants to it
+    #: (a village-head election is an election, not a civil servant taking sides)
+    unlinked: list[str] = []
+    #: add the country names of ``patterns/regions.toml`` as cased terms
+    countries: bool = False
 
 
 class Thresholds(BaseModel):
@@ -52,6 +57,18 @@ class RelevanceLexicon(PatternFile):
 
     election_link: float = Field(ge=0, le=1)
     election_cap: float = Field(ge=0, le=1)
+    #: share of the discipline strength that counts for civil servants without a neutrality
+    #: or election cue (1: a sanction story is relevant, 0: only neutrality is)
+    discipline_alone: float = Field(ge=0, le=1)
+    #: the first line, up to this many characters, is read as the headline
+    headline_chars: int = Field(ge=0)
+    #: election evidence that makes elections the story without a cue in the headline
+    central_evidence: float = Field(gt=0)
+    #: factor on an election score whose cues are neither in the headline nor repeated
+    passing_factor: float = Field(ge=0, le=1)
+    #: how much foreign-election and after-the-election cues lower the election score
+    foreign_penalty: float = Field(ge=0, le=1)
+    after_penalty: float = Field(ge=0, le=1)
     saturation: float = Field(gt=0)
     #: a cue word seen again adds this share of its weight (six "pemilu" are not six cues)
     repeat_weight: float = Field(ge=0, le=1)
@@ -71,14 +88,28 @@ class RelevanceLexicon(PatternFile):
                 raise ValueError(
                     f"groups.{name}.terms match lower-cased text; write {upper} in lower case"
                 )
-            unknown = set(group.term_weights) - set(group.terms) - set(group.cased)
+            unknown = (
+                (set(group.term_weights) | set(group.unlinked))
+                - set(group.terms)
+                - set(group.cased)
+            )
             if unknown:
-                raise ValueError(f"groups.{name}.term_weights names no term: {sorted(unknown)}")
+                raise ValueError(
+                    f"groups.{name}.term_weights/unlinked name no term: {sorted(unknown)}"
+                )
             try:
                 _compile(group)
             except re.error as exc:
                 raise ValueError(f"groups.{name}: bad regex: {exc}") from None
         return self
+
+
+def _countries() -> list[str]:
+    """Country names (``patterns/regions.toml``) as regexes, longest first."""
+    from extractor.people.lexicon import RegionLexicon
+
+    names = sorted(load(RegionLexicon).countries, key=len, reverse=True)
+    return [r"\s+".join(map(re.escape, n.split())) for n in names]
 
 
 def _compile(group: CueGroup) -> re.Pattern[str]:
@@ -99,13 +130,17 @@ def _scanner(lex: RelevanceLexicon) -> tuple[re.Pattern[str], dict[str, _Group]]
     for g in GROUPS:
         group = lex.groups[g]
         overrides = tuple((re.compile(t.lower()), w) for t, w in group.term_weights.items())
+        unlinked = (
+            re.compile("|".join(t.lower() for t in group.unlinked)) if group.unlinked else None
+        )
         if group.terms:
             parts.append(f"(?P<{g}>" + "|".join(group.terms) + ")")
-            info[g] = _Group(g, group.weight, None, overrides)
-        if group.cased:
-            parts.append(f"(?P<{g}_c>" + "|".join(t.lower() for t in group.cased) + ")")
-            cased = re.compile("(?:" + "|".join(group.cased) + ")")
-            info[f"{g}_c"] = _Group(g, group.weight, cased, overrides)
+            info[g] = _Group(g, group.weight, None, overrides, unlinked)
+        cased_terms = [*group.cased, *(_countries() if group.countries else ())]
+        if cased_terms:
+            parts.append(f"(?P<{g}_c>" + "|".join(t.lower() for t in cased_terms) + ")")
+            cased = re.compile("(?:" + "|".join(cased_terms) + ")")
+            info[f"{g}_c"] = _Group(g, group.weight, cased, overrides, unlinked)
     return re.compile(r"\b(?:" + "|".join(parts) + r")\b"), info
 
 
@@ -114,6 +149,7 @@ class _Group(NamedTuple):
     weight: float
     cased: re.Pattern[str] | None
     overrides: tuple[tuple[re.Pattern[str], float], ...]
+    unlinked: re.Pattern[str] | None
 
     def weigh(self, low: str) -> float:
         """The weight of one match (its lower-cased text): a term's own, else the group's."""
@@ -135,13 +171,29 @@ def _strength(evidence: float, saturation: float) -> float:
     return 1.0 - math.exp(-evidence / saturation)
 
 
-def parts(text: str) -> tuple[dict[str, float], list[Span]]:
-    """Per-group strengths in [0, 1) and every cue span, in text order."""
+#: what lies between a long form and its short form in brackets: "Pemilihan Umum (Pemilu)"
+_ABBREVIATION = re.compile(r"\s*[(\[]\s*")
+
+
+class _Scan(NamedTuple):
+    evidence: dict[str, float]
+    linked: float  # election evidence that may tie civil servants to an election
+    headline: frozenset[str]  # groups with a cue in the headline
+    cues: list[Span]
+
+
+def _scan(text: str) -> _Scan:
     lex = load(RelevanceLexicon)
     rx, info = _scanner(lex)
     evidence = dict.fromkeys(GROUPS, 0.0)
+    linked = 0.0
+    first = text.find("\n")
+    head_end = min(lex.headline_chars, first if first >= 0 else len(text))
+    headline: set[str] = set()
     cues: list[Span] = []
     seen: set[str] = set()
+    last = ""
+    village = False
     for m in rx.finditer(_lower(text)):
         group = info[m.lastgroup or ""]
         start, end = m.span()
@@ -152,22 +204,64 @@ def parts(text: str) -> tuple[dict[str, float], list[Span]]:
         if low in seen:
             weight *= lex.repeat_weight
         seen.add(low)
+        if cues and _ABBREVIATION.fullmatch(text, cues[-1].end, start) and last == group.name:
+            weight *= lex.repeat_weight  # "Pemilihan Legislatif (Pileg)": one mention, twice
+        last = group.name
         evidence[group.name] += weight
+        if group.name == "election":
+            if group.unlinked and group.unlinked.fullmatch(low):
+                village = True
+            else:
+                linked += weight
+        if start < head_end:
+            headline.add(group.name)
         cues.append(Span.model_construct(start=start, end=end, text=text[start:end]))
-    strengths = {g: _strength(evidence[g], lex.saturation) for g in GROUPS}
-    return strengths, cues
+    # an article that names a village-head election is about that election throughout
+    return _Scan(evidence, 0.0 if village else linked, frozenset(headline), cues)
+
+
+def parts(text: str) -> tuple[dict[str, float], list[Span]]:
+    """Per-group strengths in [0, 1) and every cue span, in text order."""
+    lex = load(RelevanceLexicon)
+    scan = _scan(text)
+    strengths = {g: _strength(scan.evidence[g], lex.saturation) for g in GROUPS}
+    return strengths, scan.cues
+
+
+def _penalty(scan: _Scan, group: str, s: dict[str, float]) -> float:
+    """A foreign or after-the-election cue in the body of a story whose headline names an
+    election (and not the cue) is a detail ("voting abroad", "before the swearing-in")."""
+    if "election" in scan.headline and group not in scan.headline:
+        return 0.0
+    return s[group]
 
 
 def score(text: str) -> Relevance:
     """The :class:`Relevance` of one article text (spans index ``text``)."""
     lex = load(RelevanceLexicon)
-    s, cues = parts(text or "")
-    # noisy-OR: each kind of conduct evidence adds to the others instead of the largest winning
-    conduct = 1.0 - (1.0 - s["neutrality"]) * (1.0 - s["discipline"]) * (
-        1.0 - s["election"] * lex.election_link
+    scan = _scan(text or "")
+    s = {g: _strength(scan.evidence[g], lex.saturation) for g in GROUPS}
+    # civil servants tied to neutrality or an election; discipline words add to that, and
+    # alone (a sanction for truancy) count only `discipline_alone` of their strength
+    tied = 1.0 - (1.0 - s["neutrality"]) * (
+        1.0 - _strength(scan.linked, lex.saturation) * lex.election_link
+    )
+    conduct = (
+        1.0 - (1.0 - tied) * (1.0 - s["discipline"])
+        if tied > 0
+        else s["discipline"] * lex.discipline_alone
     )
     asn = s["subject"] * conduct
-    election = s["election"] * lex.election_cap
+    # an election is the story when the headline names it or its cues add up; a foreign
+    # election or the swearing-in after one is not what the label is for
+    central = "election" in scan.headline or scan.evidence["election"] >= lex.central_evidence
+    election = (
+        s["election"]
+        * lex.election_cap
+        * (1.0 if central else lex.passing_factor)
+        * (1.0 - lex.foreign_penalty * _penalty(scan, "foreign", s))
+        * (1.0 - lex.after_penalty * _penalty(scan, "after", s))
+    )
     value = round(max(asn, election), 4)
     if asn >= lex.thresholds.asn_neutrality:
         label = "asn_neutrality"
@@ -175,7 +269,7 @@ def score(text: str) -> Relevance:
         label = "election_other"
     else:
         label = "off_topic"
-    return Relevance(score=value, label=label, cues=cues[: lex.max_cues])
+    return Relevance(score=value, label=label, cues=scan.cues[: lex.max_cues])
 
 
 __all__ = ["GROUPS", "RelevanceLexicon", "parts", "score"]
