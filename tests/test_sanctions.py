@@ -294,3 +294,51 @@ def test_a_cue_governs_only_inside_its_clause() -> None:
 )
 def test_blocking_is_a_sanction_only_on_personnel_records(body: str, expected: set[str]) -> None:
     assert _types(body) == expected
+
+
+# ---- first-look review: verb-phrase forms, elided heads, "secara administratif"
+
+
+@pytest.mark.parametrize(
+    ("body", "stype"),
+    [
+        # a verb-phrase form of a type: the object before a passive verb, a bare active verb
+        ("Pegawai yang berpihak bisa saja kepangkatannya ditunda oleh bupati.", "promotion_delay"),
+        ("Kalau terbukti, atasan bisa turunkan pangkat pegawai itu.", "demotion"),
+        ("Kepala seksi itu jabatannya akan turun setingkat lebih rendah.", "position_demotion"),
+        # a scrape spelling of "kenaikan"
+        ("Sanksinya dapat berupa penundaan kenaikkan gaji berkala.", "promotion_delay"),
+    ],
+)
+def test_verb_phrase_forms_of_a_type(body: str, stype: str) -> None:
+    assert stype in _types(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # one head, two modifiers: "teguran lisan atau tertulis" names both reprimands
+        ("Sanksinya berupa teguran lisan atau tertulis dari atasan.", {"verbal_reprimand", "written_reprimand"}),
+        ("Pegawai itu bisa mendapat teguran tertulis maupun lisan.", {"verbal_reprimand", "written_reprimand"}),
+    ],
+)
+def test_an_elided_head_names_both_types(body: str, expected: set[str]) -> None:
+    assert expected <= _types(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pegawai yang melanggar akan ditindak secara administratif dan juga pidana.",
+        "Ada dua sanksi yang bisa dikenakan, yakni administratif berupa teguran tertulis dan pidana.",
+    ],
+)
+def test_administrative_in_a_list_of_sanction_kinds(body: str) -> None:
+    types = _types(body)
+    assert "administrative" in types
+    assert _status(body, "administrative") == {"threatened"}
+
+
+def test_administrative_requirements_are_no_sanction() -> None:
+    body = "Berkas pendaftaran harus lengkap, yakni administrasi berupa fotokopi KTP dan ijazah."
+    assert "administrative" not in _types(body)

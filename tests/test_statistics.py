@@ -405,3 +405,105 @@ def test_a_count_of_violators_with_no_predicate_is_recorded() -> None:
     got = _by_value("Dalam razia disiplin pegawai pekan lalu, ada 37 pelanggar berstatus ASN dan 12 orang honorer.")
     assert got[37].measure == "recorded"
     assert 12 not in got or got[12].measure == "other"  # people not named as violators keep the default
+
+
+@pytest.mark.parametrize(
+    ("when", "year"),
+    [
+        ("Tahun ini ada 412 laporan", 2024),
+        ("Sepanjang tahun ini tercatat 412 laporan", 2024),
+        ("Tahun lalu ada 412 laporan", 2023),
+    ],
+)
+def test_this_year_and_last_year_are_read_from_the_reference_date(when: str, year: int) -> None:
+    got = extractor.extract(
+        "Berita netralitas ASN\n\nJAKARTA, Senin (4/3/2024) - Komisi ASN menerima jauh lebih "
+        f"banyak laporan pada Pemilu 2019. {when} dugaan pelanggaran netralitas ASN. Dari jumlah "
+        "tersebut, 150 ASN terbukti melanggar.\n"
+    ).statistics
+    years = {float(s.value): s.year for s in got}
+    assert (years[412], years[150]) == (year, year)
+
+
+def test_an_explicit_year_outranks_this_year_before_it() -> None:
+    got = extractor.extract(
+        "Berita netralitas ASN\n\nJAKARTA, Senin (4/3/2024) - Tahun ini Bawaslu kembali "
+        "mengawasi; pada Pemilu 2019 tercatat 880 laporan dugaan pelanggaran netralitas ASN.\n"
+    ).statistics
+    assert [(s.value, s.year) for s in got] == [(880, 2019)]
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "Tercatat 412 laporan, lebih rendah dibandingkan tahun lalu",
+        "Tercatat 412 laporan, naik dari tahun lalu",
+        "Dua tahun lalu tercatat 412 laporan",
+    ],
+)
+def test_a_compared_or_counted_back_year_is_not_last_year(when: str) -> None:
+    got = extractor.extract(
+        "Berita netralitas ASN\n\nJAKARTA, Senin (4/3/2024) - Menjelang Pemilu 2024 Komisi ASN "
+        f"merilis data. {when} dugaan pelanggaran netralitas ASN.\n"
+    ).statistics
+    assert [(s.value, s.year) for s in got] == [(412, 2024)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Itu terdiri dari laporan dan temuan, untuk laporan ada 12 selebihnya temuan pengawas.",
+        "Sementara laporan yang diperoleh dari masyarakat sebanyak 12 kasus.",
+        "Adapun laporan dari warga berjumlah 12 kasus, sisanya temuan.",
+    ],
+)
+def test_a_reporting_noun_as_topic_before_the_number_is_reported(body: str) -> None:
+    got = _by_value(f"Bawaslu mencatat 500 kasus dugaan pelanggaran netralitas ASN pada Pemilu 2024. {body}")
+    assert got[12].measure == "reported"
+
+
+def test_this_year_in_an_undated_article_is_the_latest_election_it_names() -> None:
+    got = _by_value(
+        "Laporan netralitas ASN pada Pemilu 2029 menurun dibandingkan Pemilu 2024. Pada Pemilu "
+        "2024 laporan itu ribuan. Tahun ini "
+        "ada 77 laporan dugaan pelanggaran netralitas ASN yang masuk."
+    )
+    assert got[77].year == 2029
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["sudah menerima sanksi", "telah menerima hukuman disiplin", "menerima sanksi teguran"],
+)
+def test_receiving_a_sanction_is_sanctioned(verb: str) -> None:
+    got = _by_value(
+        f"Dari 14 ASN yang dilaporkan pada Pemilu 2024, 6 di antaranya {verb} dari pejabat "
+        "pembina kepegawaian setelah keluarnya rekomendasi KASN."
+    )
+    assert (got[14].measure, got[6].measure) == ("reported", "sanctioned")
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "yang laporannya diteruskan ke Bupati untuk diberi sanksi",
+        "sudah dilaporkan ke Wali Kota selaku pejabat pembina kepegawaian",
+        "dikirimkan kepada Gubernur untuk ditindaklanjuti",
+    ],
+)
+def test_forwarding_to_the_regional_head_is_recommended(clause: str) -> None:
+    got = _by_value(f"Menjelang Pilkada 2024, Bawaslu mencatat ada 7 kepala desa {clause}.")
+    assert got[7].measure == "recommended"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # the predicate after "untuk" is the aim of the forwarding, not what was done
+        ("Dugaan pelanggaran yang direkomendasikan Bawaslu untuk ditindaklanjuti KASN sebanyak 31 kasus.", "recommended"),
+        ("Laporan yang diteruskan ke Komisi ASN agar dijatuhi sanksi mencapai 31 kasus.", "recommended"),
+    ],
+)
+def test_a_purpose_clause_is_not_the_outcome(sentence: str, measure: str) -> None:
+    got = _by_value(f"Menjelang Pilkada 2024 Bawaslu merilis data netralitas ASN. {sentence}")
+    assert got[31].measure == measure

@@ -42,6 +42,7 @@ class ClausesLexicon(PatternFile):
     negated_predicate: str
     negated_before: str
     modal_before: str
+    purpose_before: str
     forecast_before: str
     conditional_open: str
     demand_open: str
@@ -65,6 +66,7 @@ class _Compiled:
     negated_predicate: re.Pattern[str]
     negated_before: re.Pattern[str]
     modal_before: re.Pattern[str]
+    purpose_before: re.Pattern[str]
     forecast_before: re.Pattern[str]
     conditional_open: re.Pattern[str]
     demand_open: re.Pattern[str]
@@ -92,6 +94,7 @@ def _compiled(lex: ClausesLexicon) -> _Compiled:
         negated_predicate=rx(lex.negated_predicate),
         negated_before=rx(lex.negated_before),
         modal_before=rx(lex.modal_before),
+        purpose_before=rx(lex.purpose_before),
         forecast_before=rx(lex.forecast_before),
         conditional_open=rx(lex.conditional_open),
         demand_open=rx(lex.demand_open),
@@ -402,7 +405,9 @@ def _negated(text: str, lo: int, cue: Cue, c: _Compiled) -> bool:
 
 
 def _modal(text: str, lo: int, cue: Cue, c: _Compiled) -> bool:
-    return c.modal_before.search(left(text, lo, cue.start)) is not None
+    """A cue that is merely possible, required, or the aim of another predicate governs nothing."""
+    before = left(text, lo, cue.start)
+    return c.modal_before.search(before) is not None or c.purpose_before.search(before) is not None
 
 
 def brackets(text: str, start: int, end: int) -> list[re.Match[str]]:

@@ -78,6 +78,8 @@ class StatisticsLexicon(PatternFile):
     year: str
     year_exclude_before: str
     year_phrase_end: str
+    relative_year: dict[int, str]
+    relative_year_stop: str
     election_year: str
     as_of_before: str
     region: str
@@ -133,6 +135,8 @@ class _Compiled:
     year: re.Pattern[str]
     year_excl: re.Pattern[str]
     year_phrase_end: re.Pattern[str]
+    relative_year: tuple[tuple[int, re.Pattern[str]], ...]
+    relative_year_stop: re.Pattern[str]
     election_year: re.Pattern[str]
     as_of: re.Pattern[str]
     region: re.Pattern[str]
@@ -185,6 +189,8 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
         year=re.compile(lex.year),
         year_excl=re.compile(lex.year_exclude_before, re.I),
         year_phrase_end=re.compile(expand(lex.year_phrase_end), re.I),
+        relative_year=tuple((k, re.compile(v, re.I)) for k, v in lex.relative_year.items()),
+        relative_year_stop=re.compile(lex.relative_year_stop),
         election_year=re.compile(lex.election_year, re.I),
         as_of=re.compile(expand(lex.as_of_before), re.I),
         region=re.compile(expand(lex.region)),

@@ -30,6 +30,7 @@ class ArticleFacts:
         self._range = (sents[0].start, sents[-1].end)
         self._topic: Topic | None = None
         self._year: int | bool | None = False
+        self._latest: int | None = None
         self._as_of: list[tuple[int, str]] | None = None
         self._framed: dict[int, bool] = {}
         self._headline_framed: bool | None = None
@@ -91,7 +92,16 @@ class ArticleFacts:
                     if self.ref_year is None or int(m.group(1)) <= self.ref_year + 1:
                         years[int(m.group(1))] += 1
             self._year = years.most_common(1)[0][0] if years else None
+            self._latest = max(years) if years else None
         return self._year  # type: ignore[return-value]
+
+    @property
+    def now_year(self) -> int | None:
+        """The year "tahun ini" means: the reference date's; undated, the latest election named."""
+        if self.ref_year is not None:
+            return self.ref_year
+        _ = self.election_year
+        return self._latest
 
     @property
     def as_of(self) -> list[tuple[int, str]]:
@@ -169,8 +179,26 @@ def _topic_in(chunk: str, c: _Compiled) -> Topic | None:
     return None
 
 
-def years_in(text: str, lo: int, hi: int, c: _Compiled, max_year: int | None = None) -> list[int]:
-    out = []
+def years_in(
+    text: str,
+    lo: int,
+    hi: int,
+    c: _Compiled,
+    max_year: int | None = None,
+    ref_year: int | None = None,
+    anchor: int | None = None,
+) -> list[int]:
+    """Years written in text[lo:hi], in text order.
+
+    "tahun ini" / "tahun lalu" count as the reference year (or the one before) only in the
+    count's own stretch of clause: no punctuation between them and ``anchor`` (the number).
+    """
+    found: list[tuple[int, int]] = []
+    if ref_year is not None and anchor is not None:
+        for offset, rx in c.relative_year:
+            for m in rx.finditer(text, lo, hi):
+                if not c.relative_year_stop.search(text, min(m.end(), anchor), max(m.start(), anchor)):
+                    found.append((m.start(), ref_year + offset))
     for m in c.year.finditer(text, lo, hi):
         if c.year_excl.search(left(text, 0, m.start())):
             continue
@@ -178,8 +206,8 @@ def years_in(text: str, lo: int, hi: int, c: _Compiled, max_year: int | None = N
             continue  # "dari 2007 laporan", "sebanyak 2078 pelanggar": a count, not a year
         if max_year is not None and int(m.group(0)) > max_year:
             continue  # a number's year is never after the article's year + 1
-        out.append(int(m.group(0)))
-    return out
+        found.append((m.start(), int(m.group(0))))
+    return [y for _, y in sorted(found)]
 
 
 def year_of(
@@ -204,7 +232,15 @@ def year_of(
         (cnt.end, nxt, False),
         (s.start, cnt.num.start, True),
     ):
-        ys = years_in(text, lo, hi, c, article.ref_year + 1 if article.ref_year else None)
+        ys = years_in(
+            text,
+            lo,
+            hi,
+            c,
+            article.ref_year + 1 if article.ref_year else None,
+            article.now_year,
+            cnt.num.start,
+        )
         if ys:
             return ys[-1] if last else ys[0]
     return article.election_year or article.ref_year

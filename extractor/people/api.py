@@ -46,16 +46,19 @@ def forget() -> None:
     _held.pair = None
 
 
-def _tokens_at(reader: Reader, pos: int, limit: int | None) -> tuple[list[Tok], int]:
+def _tokens_at(reader: Reader, pos: int, limit: int | None) -> tuple[list[Tok], list[int], int]:
     """The tokens of the paragraph holding ``pos`` (or of ``[pos, limit)`` outside every
-    paragraph, e.g. a headline) and the index of the first token at or after ``pos``."""
+    paragraph, e.g. a headline), their starts, and the index of the first token at or after
+    ``pos`` (the paragraph's are kept on the reader: a look-up costs no pass over them)."""
     art = reader.art
     k = bisect.bisect_right(reader.para_starts, pos) - 1
     if k >= 0 and pos < art.paragraphs[k].end:
-        return reader.sents[k], bisect.bisect_left(reader.tok_starts(k), pos)
-    end = limit if limit is not None else min(len(art.text), pos + 400)
-    toks = tokenize(reader.lex, art.text, pos, end)
-    return toks, bisect.bisect_left([t.start for t in toks], pos)
+        toks, starts = reader.sents[k], reader.tok_starts(k)
+    else:
+        end = limit if limit is not None else min(len(art.text), pos + 400)
+        toks = tokenize(reader.lex, art.text, pos, end)
+        starts = [t.start for t in toks]
+    return toks, starts, bisect.bisect_left(starts, pos)
 
 
 def _span(reader: Reader, toks: list[Tok], k: int, e: int) -> NameSpan | None:
@@ -76,9 +79,13 @@ def name_at(art: Article, pos: int, limit: int | None = None) -> NameSpan | None
     Kartanegara AKBP Irfan`` → Irfan; ``Camat Pakusari Fauzi`` → Fauzi). None when no name
     word stands there. The name ends before ``limit`` when given."""
     reader = reader_for(art)
-    toks, i = _tokens_at(reader, pos, limit)
+    toks, starts, i = _tokens_at(reader, pos, limit)
     if limit is not None:
-        toks = [t for t in toks if t.end <= limit]
+        # the tokens ending by ``limit``: a prefix (tokens are in order and never overlap)
+        n = bisect.bisect_left(starts, limit)
+        if n and toks[n - 1].end > limit:
+            n -= 1
+        toks = toks[:n]
     if i >= len(toks):
         return None
     k = i
@@ -100,7 +107,7 @@ def name_before(art: Article, end: int) -> NameSpan | None:
     """The name run that ends at ``end`` (white space and one comma before ``end`` are
     passed over): ``Budi Santoso, Ketua …`` read back from the title."""
     reader = reader_for(art)
-    toks, i = _tokens_at(reader, max(0, end - 1), None)
+    toks, _, i = _tokens_at(reader, max(0, end - 1), None)
     j = i if i < len(toks) and toks[i].end <= end else i - 1
     if j >= 0 and toks[j].text == ",":
         j -= 1

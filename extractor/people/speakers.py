@@ -381,22 +381,41 @@ def fullest(art: Article, lex: QuoteLex, raw: str) -> str:
     return found
 
 
-def _occurrences(text: str, pat: re.Pattern[str], first: str) -> list[re.Match[str]]:
-    """``pat.finditer(text)`` for a name starting with the word ``first``, tried only
-    where ``first`` stands (the word index) instead of at every position of the text."""
-    starts = word_index(text).occurrences(first)
+def _occurrences(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """The spans of ``_name_pattern(words).finditer(text)``, tried only where the first word
+    stands (the word index) instead of at every position of the text, and read without
+    compiling a regex per name (most names are looked up once)."""
+    starts = word_index(text).occurrences(words[0])
     if starts is None:
-        return list(pat.finditer(text))
-    out: list[re.Match[str]] = []
+        return [m.span() for m in _name_pattern(tuple(words)).finditer(text)]
+    out: list[tuple[int, int]] = []
     end = 0
     for i in starts:
         if i < end:
             continue  # finditer's matches never overlap
-        m = pat.match(text, i)
-        if m is not None:
-            out.append(m)
-            end = max(m.end(), i + 1)
+        j = _name_end(text, i, words)
+        if j is not None:
+            out.append((i, j))
+            end = max(j, i + 1)
     return out
+
+
+def _name_end(text: str, i: int, words: list[str]) -> int | None:
+    """Where ``_name_pattern(words)`` matched at ``i`` ends (None: no match there)."""
+    if i > 0 and wordchar(text[i - 1]):
+        return None
+    j = i
+    for k, w in enumerate(words):
+        if k:  # ``\s+`` (a word never starts with white space: no backtracking)
+            s = j
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j == s:
+                return None
+        if not text.startswith(w, j):
+            return None
+        j += len(w)
+    return None if j < len(text) and wordchar(text[j]) else j
 
 
 def _fullest_uncached(art: Article, lex: QuoteLex, name: str) -> str:
@@ -404,14 +423,13 @@ def _fullest_uncached(art: Article, lex: QuoteLex, name: str) -> str:
         if any(f.casefold() == name.casefold() for f in (off.name, *off.aliases)):
             return off.name
     words = name.split()
-    pat = _name_pattern(tuple(words))
     text = art.text
     best = words
-    for m in _occurrences(text, pat, words[0]):
-        para = paragraph_at(art, m.start())
-        if para is None or para.kind != "body" or m.end() > para.end:
+    for m_start, m_end in _occurrences(text, words):
+        para = paragraph_at(art, m_start)
+        if para is None or para.kind != "body" or m_end > para.end:
             continue
-        start = m.start()
+        start = m_start
         # back to the start of the capitalised run holding this occurrence
         while True:
             j = start - 1
