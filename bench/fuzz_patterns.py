@@ -245,7 +245,9 @@ def fuzz_pipeline(sizes: list[int], limit: float) -> list[str]:
 
 #: shapes of attributed quotes for :func:`fuzz_attribution`: quote number ``i`` -> a paragraph
 ATTRIBUTION_SHAPES: dict[str, Callable[[int], str]] = {
-    "titled-name": lambda i: f'"ASN wajib netral nomor {i}," kata Ketua Bawaslu Kota Maju Budi Santoso.',
+    "titled-name": lambda i: (
+        f'"ASN wajib netral nomor {i}," kata Ketua Bawaslu Kota Maju Budi Santoso.'
+    ),
     "short-name": lambda i: f'"ASN wajib netral nomor {i}," kata Budi.',
     "pronoun": lambda i: f'"ASN wajib netral nomor {i}," ujarnya.',
     "no-cue": lambda i: f'"ASN wajib netral dalam pilkada nomor {i}."',
@@ -388,7 +390,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="list more of the slowest pairs")
     ap.add_argument("--pipeline-only", action="store_true")
     ap.add_argument(
-        "--attribution", default="1000,4000,16000",
+        "--attribution",
+        default="1000,4000,16000",
         help="quotes per article for the attribution part ('' skips it)",
     )
     ap.add_argument("--attribution-only", action="store_true")

@@ -135,7 +135,11 @@ def gold_direct(doc: Doc, text: str) -> list[tuple[str, str, int]]:
         words = [t.text for t in st if t.text not in QUOTE_MARKS]
         s0, s1 = sent_of[st[0].start], sent_of[st[-1].start]
         lo, hi = doc.sents[s0][0].start, doc.sents[s1][-1].end
-        who = [p for p in persons + corefs if lo <= p[0].start < hi and not st[0].start <= p[0].start < st[-1].end]
+        who = [
+            p
+            for p in persons + corefs
+            if lo <= p[0].start < hi and not st[0].start <= p[0].start < st[-1].end
+        ]
         if not who:
             continue
         after = [p for p in who if p[0].start >= st[-1].end]
@@ -152,7 +156,11 @@ def _resolve(name: str, at: int, persons: list[list[Tok]]) -> str:
     if low in PRONOUNS or low.endswith("nya"):
         return before[-1] if before else name
     words = set(low.split())
-    full = [p for p in before + [" ".join(t.text for t in p) for p in persons] if words <= set(p.casefold().split())]
+    full = [
+        p
+        for p in before + [" ".join(t.text for t in p) for p in persons]
+        if words <= set(p.casefold().split())
+    ]
     return max(full, key=len) if full else name
 
 

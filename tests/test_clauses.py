@@ -108,7 +108,11 @@ def test_negation_after_a_count() -> None:
     items = _items("Sedangkan 66 sisanya belum dijatuhi sanksi.", ["66"])
     link("Sedangkan 66 sisanya belum dijatuhi sanksi.", 0, 42, items)
     assert items[0].partitive and items[0].negated
-    assert _read("Ada 9 orang tidak netral dilaporkan.", ["9 orang"])[0] == ("reported", "main", False)
+    assert _read("Ada 9 orang tidak netral dilaporkan.", ["9 orang"])[0] == (
+        "reported",
+        "main",
+        False,
+    )
 
 
 def test_modal_and_forecast() -> None:
@@ -133,7 +137,10 @@ def test_verb_before_the_count_outranks_a_noun() -> None:
 
 def test_description_is_outranked_by_the_governing_verb() -> None:
     text = "Panwas dilaporkan 3 kades yang diduga berkampanye."
-    cues = [Cue(7, 17, "reported"), Cue(text.index("diduga"), text.index("diduga") + 6, "recorded", weak=True)]
+    cues = [
+        Cue(7, 17, "reported"),
+        Cue(text.index("diduga"), text.index("diduga") + 6, "recorded", weak=True),
+    ]
     items = _items(text, ["3 kades"])
     got = attach(text, items, link(text, 0, len(text), items), cues)
     assert got[0].cue is not None and got[0].cue.label == "reported"

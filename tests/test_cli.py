@@ -119,8 +119,12 @@ def test_a_folder_points_to_batch(tmp_path):
 
 def test_closed_stdin_is_one_line():
     r = subprocess.run(
-        [sys.executable, "-m", "extractor", "-"], stdin=None, capture_output=True, timeout=120,
-        close_fds=True, preexec_fn=lambda: __import__("os").close(0),
+        [sys.executable, "-m", "extractor", "-"],
+        stdin=None,
+        capture_output=True,
+        timeout=120,
+        close_fds=True,
+        preexec_fn=lambda: __import__("os").close(0),
     )
     assert "standard input" in one_line_error(r, 1)
 
@@ -132,7 +136,9 @@ def test_full_disk_on_stdout_is_one_line(tmp_path, args):
     argv = list(args) if args == ("schema",) else [*args, str(tmp_path / "a.txt")]
     with open("/dev/full", "wb") as full:
         r = subprocess.run(
-            [sys.executable, "-m", "extractor", *argv], stdout=full, stderr=subprocess.PIPE,
+            [sys.executable, "-m", "extractor", *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
             timeout=120,
         )
     assert "No space left" in one_line_error(r, 1)

@@ -267,9 +267,13 @@ def test_a_partial_date_without_weekday_takes_the_reference_year() -> None:
     assert parse_date("(28/12)", ref).value == "2024-12-28"
     assert parse_date("28 Desember", ref).value == "2024-12-28"
     # a direction word points before or after the reference
-    art = analysed("Judul\n\nJAKARTA - Rapat itu digelar 28 Desember lalu.\n", published="2024-01-05")
+    art = analysed(
+        "Judul\n\nJAKARTA - Rapat itu digelar 28 Desember lalu.\n", published="2024-01-05"
+    )
     assert [d.value for d in art.dates] == ["2023-12-28"]
-    art = analysed("Judul\n\nJAKARTA - Sidang digelar 3 Januari mendatang.\n", published="2024-01-05")
+    art = analysed(
+        "Judul\n\nJAKARTA - Sidang digelar 3 Januari mendatang.\n", published="2024-01-05"
+    )
     assert [d.value for d in art.dates] == ["2025-01-03"]
 
 

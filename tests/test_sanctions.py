@@ -40,7 +40,10 @@ def _status(body: str, stype: str) -> set[str]:
         ("ASN yang melanggar bisa dipecat.", "dismissal"),
         ("Ia diberhentikan dengan tidak hormat karena melanggar netralitas.", "dismissal"),
         ("Bawaslu mengusulkan PTDH bagi ASN tersebut.", "dismissal"),
-        ("Siapa pun yang melanggar dapat dipidana dengan penjara paling lama dua tahun.", "criminal"),
+        (
+            "Siapa pun yang melanggar dapat dipidana dengan penjara paling lama dua tahun.",
+            "criminal",
+        ),
         ("Perkara itu masuk ranah pidana pemilu.", "criminal"),
         ("ASN itu dijatuhi sanksi administratif oleh PPK.", "administrative"),
         ("Pelanggar juga menanggung sanksi moral dari masyarakat.", "moral"),
@@ -265,7 +268,10 @@ def test_a_criminal_sentence_or_its_threat_stays(body: str) -> None:
 @pytest.mark.parametrize(
     ("body", "status"),
     [
-        ("Majelis etik menjatuhkan sanksi peringatan keras kepada ketua panitia daerah.", "imposed"),
+        (
+            "Majelis etik menjatuhkan sanksi peringatan keras kepada ketua panitia daerah.",
+            "imposed",
+        ),
         ("Sanksi yang dijatuhkan berupa peringatan kepada dua anggota panitia.", "imposed"),
     ],
 )
@@ -318,8 +324,14 @@ def test_verb_phrase_forms_of_a_type(body: str, stype: str) -> None:
     ("body", "expected"),
     [
         # one head, two modifiers: "teguran lisan atau tertulis" names both reprimands
-        ("Sanksinya berupa teguran lisan atau tertulis dari atasan.", {"verbal_reprimand", "written_reprimand"}),
-        ("Pegawai itu bisa mendapat teguran tertulis maupun lisan.", {"verbal_reprimand", "written_reprimand"}),
+        (
+            "Sanksinya berupa teguran lisan atau tertulis dari atasan.",
+            {"verbal_reprimand", "written_reprimand"},
+        ),
+        (
+            "Pegawai itu bisa mendapat teguran tertulis maupun lisan.",
+            {"verbal_reprimand", "written_reprimand"},
+        ),
     ],
 )
 def test_an_elided_head_names_both_types(body: str, expected: set[str]) -> None:

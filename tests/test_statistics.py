@@ -267,7 +267,9 @@ def test_a_forecast_or_a_condition_is_no_statistic() -> None:
     ],
 )
 def test_measure_of_each_stage(clause: str, measure: str) -> None:
-    got = _by_value(f"Pada Pemilu 2024, Bawaslu mencatat sebanyak 23 kasus netralitas ASN {clause}.")
+    got = _by_value(
+        f"Pada Pemilu 2024, Bawaslu mencatat sebanyak 23 kasus netralitas ASN {clause}."
+    )
     assert got[23].measure == measure
 
 
@@ -292,7 +294,9 @@ def test_one_group_at_two_stages_is_two_records() -> None:
         "Setelah diperiksa, 5 kades itu terbukti melanggar netralitas."
     )
     assert (5, "reported") in rows
-    got = _rows("Pada Pilkada 2024 ada 5 kades dilaporkan. Bawaslu menyatakan 5 kades terbukti melanggar.")
+    got = _rows(
+        "Pada Pilkada 2024 ada 5 kades dilaporkan. Bawaslu menyatakan 5 kades terbukti melanggar."
+    )
     assert got == {(5, "reported"), (5, "proven")}
 
 
@@ -388,9 +392,15 @@ def test_general_news_reports_recommendations_and_diseases_of_no_wrongdoing(body
 def test_a_charge_is_no_sanction(body: str) -> None:
     got = _by_value(body)
     assert 3 in got and got[3].measure != "sanctioned"
-    assert _by_value(body.replace("tuduhan membagikan uang", "sanksi").replace(
-        "pasal yang dikenakan 3 orang tim sukses itu berat", "3 orang tim sukses dikenakan sanksi"
-    ))[3].measure == "sanctioned"
+    assert (
+        _by_value(
+            body.replace("tuduhan membagikan uang", "sanksi").replace(
+                "pasal yang dikenakan 3 orang tim sukses itu berat",
+                "3 orang tim sukses dikenakan sanksi",
+            )
+        )[3].measure
+        == "sanctioned"
+    )
 
 
 def test_labelled_list_items_take_the_verb_of_the_first() -> None:
@@ -402,9 +412,13 @@ def test_labelled_list_items_take_the_verb_of_the_first() -> None:
 
 
 def test_a_count_of_violators_with_no_predicate_is_recorded() -> None:
-    got = _by_value("Dalam razia disiplin pegawai pekan lalu, ada 37 pelanggar berstatus ASN dan 12 orang honorer.")
+    got = _by_value(
+        "Dalam razia disiplin pegawai pekan lalu, ada 37 pelanggar berstatus ASN dan 12 orang honorer."
+    )
     assert got[37].measure == "recorded"
-    assert 12 not in got or got[12].measure == "other"  # people not named as violators keep the default
+    assert (
+        12 not in got or got[12].measure == "other"
+    )  # people not named as violators keep the default
 
 
 @pytest.mark.parametrize(
@@ -458,7 +472,9 @@ def test_a_compared_or_counted_back_year_is_not_last_year(when: str) -> None:
     ],
 )
 def test_a_reporting_noun_as_topic_before_the_number_is_reported(body: str) -> None:
-    got = _by_value(f"Bawaslu mencatat 500 kasus dugaan pelanggaran netralitas ASN pada Pemilu 2024. {body}")
+    got = _by_value(
+        f"Bawaslu mencatat 500 kasus dugaan pelanggaran netralitas ASN pada Pemilu 2024. {body}"
+    )
     assert got[12].measure == "reported"
 
 
@@ -500,8 +516,14 @@ def test_forwarding_to_the_regional_head_is_recommended(clause: str) -> None:
     ("sentence", "measure"),
     [
         # the predicate after "untuk" is the aim of the forwarding, not what was done
-        ("Dugaan pelanggaran yang direkomendasikan Bawaslu untuk ditindaklanjuti KASN sebanyak 31 kasus.", "recommended"),
-        ("Laporan yang diteruskan ke Komisi ASN agar dijatuhi sanksi mencapai 31 kasus.", "recommended"),
+        (
+            "Dugaan pelanggaran yang direkomendasikan Bawaslu untuk ditindaklanjuti KASN sebanyak 31 kasus.",
+            "recommended",
+        ),
+        (
+            "Laporan yang diteruskan ke Komisi ASN agar dijatuhi sanksi mencapai 31 kasus.",
+            "recommended",
+        ),
     ],
 )
 def test_a_purpose_clause_is_not_the_outcome(sentence: str, measure: str) -> None:

@@ -314,8 +314,14 @@ def attach(text: str, items: list[Item], clauses: list[Clause], cues: list[Cue])
             if main is not None:
                 reading = Reading(main, "main", it.negated or _negated(text, it.tail, main, c))
         if reading is None:
-            lo = max(cl.start, items[i - 1].tail if i and items[i - 1].clause == it.clause else cl.start)
-            before = [q for q in done if lo <= q.start and q.end <= it.start and not _modal(text, lo, q, c)]
+            lo = max(
+                cl.start, items[i - 1].tail if i and items[i - 1].clause == it.clause else cl.start
+            )
+            before = [
+                q
+                for q in done
+                if lo <= q.start and q.end <= it.start and not _modal(text, lo, q, c)
+            ]
             verbs = [q for q in before if not q.nominal]
             pick = (verbs or before or [None])[-1]
             if pick is not None:

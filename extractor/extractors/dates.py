@@ -64,7 +64,10 @@ def _future(lex: DatesLexicon) -> Callable[[str, RawDate], bool]:
 
     def future(text: str, r: RawDate) -> bool:
         """Whether the story schedules ``r`` (a marker in its clause before it, or one right after)."""
-        return bool(before.search(text, max(0, r.start - 60), r.start) or after.match(text[r.end : r.end + 40]))
+        return bool(
+            before.search(text, max(0, r.start - 60), r.start)
+            or after.match(text[r.end : r.end + 40])
+        )
 
     return future
 
@@ -149,6 +152,16 @@ def resolve(art: Article) -> None:
     if ref is None:  # SPEC: what cannot be resolved is said, at the words themselves
         for r in body:
             if r.kind == "date" and r.year is None:
-                art.warn("partial_date_unresolved", f"date {text[r.start:r.end]!r} left unresolved: no publication date or full date to take the year from", r.start, r.end)
+                art.warn(
+                    "partial_date_unresolved",
+                    f"date {text[r.start : r.end]!r} left unresolved: no publication date or full date to take the year from",
+                    r.start,
+                    r.end,
+                )
             elif r.kind in ("relative", "weekday"):
-                art.warn("relative_date_unresolved", f"relative date {text[r.start:r.end]!r} left unresolved: no publication date or full date to count from", r.start, r.end)
+                art.warn(
+                    "relative_date_unresolved",
+                    f"relative date {text[r.start : r.end]!r} left unresolved: no publication date or full date to count from",
+                    r.start,
+                    r.end,
+                )

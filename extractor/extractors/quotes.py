@@ -47,7 +47,12 @@ def _extract(art: Article, lex: QuoteLex, body: list[Region]) -> list[Quote]:
         if not c.text.strip():
             continue
         if c.speaker is None:
-            art.warn("speaker_unresolved", f"quote without a resolvable speaker: {c.text[:60]!r}", c.start, c.end)
+            art.warn(
+                "speaker_unresolved",
+                f"quote without a resolvable speaker: {c.text[:60]!r}",
+                c.start,
+                c.end,
+            )
         out.append(
             Quote(
                 text=c.text,

@@ -32,7 +32,8 @@ def direct_quotes(
     carry: list[tuple[int, int]] | None = None
     for pi, para in enumerate(body):
         marks = [
-            m for m in lex.marks.finditer(text, para.start, para.end)
+            m
+            for m in lex.marks.finditer(text, para.start, para.end)
             if m.group() not in lex.strict_open or _strict_opens(text, m.start(), m.end(), para)
         ]
         open_at: int | None = None
@@ -71,7 +72,13 @@ def direct_quotes(
                     raw.append(([(start, p)], True, pi, None))
                 else:
                     open_at = q
-            elif g in lex.open_marks and left_space and not right_space and not pieces and p > open_at:
+            elif (
+                g in lex.open_marks
+                and left_space
+                and not right_space
+                and not pieces
+                and p > open_at
+            ):
                 # an opener while open: the earlier quote was never closed
                 raw.append(([(open_at, rstrip_at(text, open_at, p))], False, pi, None))
                 open_at = q
@@ -104,7 +111,11 @@ def direct_quotes(
         before = None if forced else _pre_attribution(art, lex, first_para.start, start, out)
         has_cue = after is not None or before is not None
         # ``"A," kata X. "B."``: a quote right after an attributed one in its paragraph
-        follows = bool(out) and para.start <= out[-1].end and len(WORD.findall(text[out[-1].end : start])) <= 12
+        follows = (
+            bool(out)
+            and para.start <= out[-1].end
+            and len(WORD.findall(text[out[-1].end : start])) <= 12
+        )
         forced = forced or len(pieces) > 1 or follows
         if not has_cue and not _looks_like_speech(text, lex, start, qtext, forced):
             continue
@@ -146,7 +157,12 @@ def _clean_quote(inner: str) -> str:
 def _looks_like_speech(text: str, lex: QuoteLex, start: int, qtext: str, forced: bool) -> bool:
     """A quote with no cue: speech if it reads as sentences, not a title, term or scare quote."""
     prev = WORD.findall(text[max(0, start - 40) : start])
-    if prev and prev[-1].lower() in lex.title_markers and start - 1 > 0 and text[start - 2].isspace():
+    if (
+        prev
+        and prev[-1].lower() in lex.title_markers
+        and start - 1 > 0
+        and text[start - 2].isspace()
+    ):
         return False  # ``bertajuk "…"``, ``tema “…”``
     if forced:
         return True
@@ -187,7 +203,9 @@ def _post_attribution(
     return root, spk, pos
 
 
-def _verbless(art: Article, lex: QuoteLex, close_at: int, pos: int, para_end: int) -> Speaker | None:
+def _verbless(
+    art: Article, lex: QuoteLex, close_at: int, pos: int, para_end: int
+) -> Speaker | None:
     """``"…," Kepala BKN Budi Santoso saat rapat, Selasa.``: a quote closed by a comma and
     followed by a titled name with no verb, then an aside (``saat``, ``di``) or the end of
     the sentence: the named person said it."""
@@ -202,7 +220,11 @@ def _verbless(art: Article, lex: QuoteLex, close_at: int, pos: int, para_end: in
         return None
     rest = first_char(text, spk.end, para_end)
     nxt = WORD.match(text, rest, para_end)
-    if rest >= para_end or text[rest] in ",." or (nxt and nxt.group().lower() in lex.verbless_asides):
+    if (
+        rest >= para_end
+        or text[rest] in ",."
+        or (nxt and nxt.group().lower() in lex.verbless_asides)
+    ):
         return spk
     return None
 
@@ -225,7 +247,11 @@ def _pre_attribution(
             break
     # the mark itself starts one or two characters before the inner text
     mark_start = open_at
-    while mark_start > lo and not text[mark_start - 1].isspace() and not text[mark_start - 1].isalnum():
+    while (
+        mark_start > lo
+        and not text[mark_start - 1].isspace()
+        and not text[mark_start - 1].isalnum()
+    ):
         mark_start -= 1
     head = text[lo:mark_start]
     stripped = head.rstrip()

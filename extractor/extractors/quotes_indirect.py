@@ -33,8 +33,14 @@ def indirect_quotes(
     used = sorted(consumed)
     taken: set[int] = set()  # sentence indices that already gave an indirect quote
 
-    def add(si: int, cue_end: int, cue: str, spk: Speaker, text_start: int | None = None,
-            text_end: int | None = None) -> None:
+    def add(
+        si: int,
+        cue_end: int,
+        cue: str,
+        spk: Speaker,
+        text_start: int | None = None,
+        text_end: int | None = None,
+    ) -> None:
         s = sents[si]
         a = text_start if text_start is not None else _skip_intro(text, lex, cue_end, s.end)
         b = text_end if text_end is not None else _indirect_end(art, lex, sents, si, a, quoted)
@@ -77,9 +83,13 @@ def indirect_quotes(
                         if spk.kind == "name":
                             set_who(c, spk)
                 else:
-                    c = Cand(start=prev.start, end=rstrip_at(text, prev.start, prev.end),
-                              text=text[prev.start : prev.end].strip().rstrip(".").strip(),
-                              kind="indirect", cue=pm.group("cue").lower())
+                    c = Cand(
+                        start=prev.start,
+                        end=rstrip_at(text, prev.start, prev.end),
+                        text=text[prev.start : prev.end].strip().rstrip(".").strip(),
+                        kind="indirect",
+                        cue=pm.group("cue").lower(),
+                    )
                     set_who(c, spk)
                     out.append(c)
             # the rest of this sentence may still hold a cue (``X yang menegaskan bahwa …``)
@@ -126,7 +136,9 @@ def indirect_quotes(
         for m in idx.within("according", s.start, stext_end):
             if in_spans(quoted, m.start):
                 continue
-            if m.low.endswith(lex.nya) and m.low[: -len(lex.nya)] in lex.according_words:  # ``menurutnya``
+            if (
+                m.low.endswith(lex.nya) and m.low[: -len(lex.nya)] in lex.according_words
+            ):  # ``menurutnya``
                 spk = Speaker("prev", end=m.end)
                 cue = m.low[: -len(lex.nya)]
             else:
@@ -166,7 +178,9 @@ def indirect_quotes(
                     end = s.start + len(before) - 1
                     if si + 1 < len(sents) and sents[si + 1].paragraph == s.paragraph:
                         nxt = sents[si + 1]
-                        if not in_spans(quoted, nxt.start) and not lex.marks.search(text, nxt.start, nxt.end):
+                        if not in_spans(quoted, nxt.start) and not lex.marks.search(
+                            text, nxt.start, nxt.end
+                        ):
                             end = nxt.end
                     add(si, 0, root, spk, text_start=s.start, text_end=end)
                 break
@@ -209,7 +223,9 @@ def _points_back(lex: QuoteLex, t: str) -> bool:
 def _separated(text: str, lex: QuoteLex, cue_end: int, clause_start: int) -> bool:
     """Whether a comma, colon or ``bahwa`` stands between a cue and its clause."""
     gap = text[cue_end:clause_start]
-    return "," in gap or ":" in gap or any(w.lower() in lex.complementisers for w in WORD.findall(gap))
+    return (
+        "," in gap or ":" in gap or any(w.lower() in lex.complementisers for w in WORD.findall(gap))
+    )
 
 
 def _skip_intro(text: str, lex: QuoteLex, pos: int, end: int) -> int:
@@ -225,7 +241,12 @@ def _skip_intro(text: str, lex: QuoteLex, pos: int, end: int) -> int:
 
 
 def _indirect_end(
-    art: Article, lex: QuoteLex, sents: list[Sentence], si: int, start: int, quoted: list[tuple[int, int]]
+    art: Article,
+    lex: QuoteLex,
+    sents: list[Sentence],
+    si: int,
+    start: int,
+    quoted: list[tuple[int, int]],
 ) -> int:
     """Reported speech runs to the sentence end, on into a fragment (``Mengingat …``)."""
     text = art.text

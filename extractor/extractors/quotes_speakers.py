@@ -39,9 +39,7 @@ class _Mentions:
 
     def __init__(self, art: Article) -> None:
         rows = sorted(
-            (m.start, m.end, k)
-            for k, off in enumerate(art.officials)
-            for m in off.mentions
+            (m.start, m.end, k) for k, off in enumerate(art.officials) for m in off.mentions
         )
         self.rows = rows
         self.starts = [r[0] for r in rows]
@@ -215,7 +213,9 @@ def _appositive_name(art: Article, lex: QuoteLex, pos: int, limit: int) -> list[
         elif tok == ",":
             more = name_run(art, lex, first_char(text, m.end(), limit), limit)
             return more if person_words(art, lex, more) else []
-        elif (tok[0].isalnum() and not (is_cap(tok) or tok.lower() in lex.connectors)) or (not tok[0].isalnum() and tok not in "&/-"):
+        elif (tok[0].isalnum() and not (is_cap(tok) or tok.lower() in lex.connectors)) or (
+            not tok[0].isalnum() and tok not in "&/-"
+        ):
             break
     return []
 
@@ -287,8 +287,11 @@ def subject_before(art: Article, lex: QuoteLex, start: int, cue_at: int) -> Spea
         # ``X, dalam amanatnya, menekankan``, ``X, Selasa (10/9/2019), mengatakan``: a short
         # aside between commas
         j = i
-        while j >= 0 and i - j < 10 and toks[j][2] != "," and (
-            not is_cap(toks[j][2]) or toks[j][2].lower() in lex.date_words
+        while (
+            j >= 0
+            and i - j < 10
+            and toks[j][2] != ","
+            and (not is_cap(toks[j][2]) or toks[j][2].lower() in lex.date_words)
         ):
             j -= 1
         if j >= 0 and toks[j][2] == ",":
@@ -305,7 +308,11 @@ def subject_before(art: Article, lex: QuoteLex, start: int, cue_at: int) -> Spea
     if low in lex.group_pronouns:
         return None  # ``Mereka mengaku …``: a group, not a person
     if low in lex.pronouns:
-        return None if conditional(lex, toks, i) else Speaker("prev", span=(toks[i][0], toks[i][1]), end=toks[i][1])
+        return (
+            None
+            if conditional(lex, toks, i)
+            else Speaker("prev", span=(toks[i][0], toks[i][1]), end=toks[i][1])
+        )
     if not is_cap(toks[i][2]) or low == lex.relative:
         # ``X yang (juga hadir …) mengingatkan``: a short relative clause after the name
         j = i
@@ -343,8 +350,11 @@ def subject_before(art: Article, lex: QuoteLex, start: int, cue_at: int) -> Spea
     if companion is not None:
         # ``Ketua X didampingi anggota Y dan Z menjelaskan``: X speaks, Y and Z stand by
         return subject_before(art, lex, start, toks[companion][0])
-    run = [(toks[k][0], toks[k][0] + len(toks[k][2].rstrip("."))) for k in range(i + 1, end_i + 1)
-           if toks[k][2][0].isalnum()]
+    run = [
+        (toks[k][0], toks[k][0] + len(toks[k][2].rstrip(".")))
+        for k in range(i + 1, end_i + 1)
+        if toks[k][2][0].isalnum()
+    ]
     if not run or conditional(lex, toks, i):
         return None
     run_start, run_end = run[0][0], toks[end_i][1]

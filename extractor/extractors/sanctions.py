@@ -117,8 +117,6 @@ def _alt(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-
-
 def _typo_fragment(typos: TyposRule) -> str:
     """The regex for "sanksi" or a typo of it; a typo that is a word of its own needs a guard."""
     plain = "|".join(re.escape(w) for w in (typos.word, *typos.always))
@@ -165,9 +163,7 @@ def _compiled(lex: SanctionsLexicon) -> _Compiled:
     return _Compiled(
         types=types,
         coordinated=tuple(words(r.coordinated) if r.coordinated else None for r in lex.types),
-        class_before=tuple(
-            rx(r.class_before) if r.class_before else None for r in lex.types
-        ),
+        class_before=tuple(rx(r.class_before) if r.class_before else None for r in lex.types),
         coordination_gap=rx(lex.coordination_gap),
         shared_object=rx(lex.shared_object),
         excl_before=rx(_alt(lex.exclude_before)),

@@ -354,10 +354,7 @@ def _read_count(
     # the noun left out: it is the noun of the count just before
     if not (
         c.bare_after.match(after)
-        or (
-            c.bare_before.search(left(text, s.start, n.start))
-            and c.bare_end.match(after)
-        )
+        or (c.bare_before.search(left(text, s.start, n.start)) and c.bare_end.match(after))
     ):
         return None
     prev = here[-1] if here else None
@@ -385,7 +382,13 @@ def _measure_clauses(
         if info.units is not None and not units & set(info.units):
             continue
         cues.append(
-            Cue(m.start(), m.end(), str(k), nominal=bool(c.nominal.match(m.group(0))), weak=info.weak)
+            Cue(
+                m.start(),
+                m.end(),
+                str(k),
+                nominal=bool(c.nominal.match(m.group(0))),
+                weak=info.weak,
+            )
         )
     readings = attach(text, items, clauses, cues)
     for cnt, it, rd in zip(here, items, readings, strict=True):
@@ -407,7 +410,9 @@ def _measure_clauses(
             measure = c.cue_info[int(cue.label)].measure
             if c.ongoing.search(left(text, s.start, cue.start)):
                 measure = Measure.other  # "masih ditindaklanjuti": a stage still under way
-            cnt.cue_dist = abs(cue.start - cnt.end) if cue.start >= cnt.end else cnt.num.start - cue.end
+            cnt.cue_dist = (
+                abs(cue.start - cnt.end) if cue.start >= cnt.end else cnt.num.start - cue.end
+            )
             cnt.passive_before = rd.how == "before" and c.passive.match(text, cue.start) is not None
         if rd.negated:
             measure = Measure.other
@@ -439,8 +444,10 @@ def _link_wholes(here: list[_Count], counts: list[_Count]) -> list[_Count]:
         it = cnt.item
         if cnt.drop or (cnt.base_cnt is not None and cnt.base_cnt.drop):
             continue
-        if it is not None and it.base and any(
-            float(x.num.value) == float(cnt.num.value) for x in earlier
+        if (
+            it is not None
+            and it.base
+            and any(float(x.num.value) == float(cnt.num.value) for x in earlier)
         ):
             continue  # "dari 176 laporan": the figure given before, not a new one
         if it is not None and it.partitive and cnt.whole is None and earlier:
@@ -480,7 +487,9 @@ def _finish(
             topic, year = base.topic, base.year
         else:
             topic = (
-                topic_of(cnt, sents, text, c, article) if framed and article.election else Topic.other
+                topic_of(cnt, sents, text, c, article)
+                if framed and article.election
+                else Topic.other
             )
             year = year_of(cnt, counts, i, s, text, c, article)
             if cnt.whole is not None and cnt.whole.year is not None:

@@ -197,7 +197,9 @@ def years_in(
     if ref_year is not None and anchor is not None:
         for offset, rx in c.relative_year:
             for m in rx.finditer(text, lo, hi):
-                if not c.relative_year_stop.search(text, min(m.end(), anchor), max(m.start(), anchor)):
+                if not c.relative_year_stop.search(
+                    text, min(m.end(), anchor), max(m.start(), anchor)
+                ):
                     found.append((m.start(), ref_year + offset))
     for m in c.year.finditer(text, lo, hi):
         if c.year_excl.search(left(text, 0, m.start())):

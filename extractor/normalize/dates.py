@@ -203,16 +203,38 @@ def _raw(m: re.Match[str], c: _Compiled, text: str) -> list[RawDate]:
     g = m.group
     start, end = m.start(), m.end()
     if g("iy"):
-        return [RawDate(start, end, "date", int(g("id")), int(g("im")), int(g("iy")), None,
-                        _int(g("ih")), _int(g("imi")))]
+        return [
+            RawDate(
+                start,
+                end,
+                "date",
+                int(g("id")),
+                int(g("im")),
+                int(g("iy")),
+                None,
+                _int(g("ih")),
+                _int(g("imi")),
+            )
+        ]
     if g("ad"):
         wd = c.weekdays[g("awd").lower()] if g("awd") else None
         year = _year(g("ay") or g("ay2"))
         marked = wd or g("aopen") or g("apre")
         if (year is None or g("asep") == ".") and not marked:
             return []  # a bare "3/4" or "1.2.2024" is no date
-        return [RawDate(start, end, "date", int(g("ad")), int(g("am") or g("am2")), year, wd,
-                        _int(g("ah")), _int(g("ami")))]
+        return [
+            RawDate(
+                start,
+                end,
+                "date",
+                int(g("ad")),
+                int(g("am") or g("am2")),
+                year,
+                wd,
+                _int(g("ah")),
+                _int(g("ami")),
+            )
+        ]
     if g("bd"):
         if c.name_before.search(text, max(0, start - 30), start):
             return []
@@ -226,7 +248,9 @@ def _raw(m: re.Match[str], c: _Compiled, text: str) -> list[RawDate]:
             and not g("by")
         ):
             end -= 1
-        main = RawDate(start, end, "date", int(g("bd")), month, year, wd, _int(g("bh")), _int(g("bmi")))
+        main = RawDate(
+            start, end, "date", int(g("bd")), month, year, wd, _int(g("bh")), _int(g("bmi"))
+        )
         if g("br"):
             main.start = m.start("bd")
             first = RawDate(start, end, "date", int(g("br")), month, year, wd)
@@ -247,7 +271,9 @@ def _raw(m: re.Match[str], c: _Compiled, text: str) -> list[RawDate]:
     if g("gwd"):
         d = g("gdir")
         direction = 1 if d and c.future.fullmatch(d) else (-1 if d else 0)
-        return [RawDate(start, end, "weekday", weekday=c.weekdays[g("gwd").lower()], offset=direction)]
+        return [
+            RawDate(start, end, "weekday", weekday=c.weekdays[g("gwd").lower()], offset=direction)
+        ]
     for i, r in enumerate(c.relative):
         if g(f"f{i}"):
             return [RawDate(start, end, "relative", unit=r.unit, offset=r.offset)]
@@ -322,16 +348,24 @@ def resolve(
             if d is None:
                 return None, []
             if raw.weekday is not None and d.isoweekday() != raw.weekday:
-                warnings.append(warn("weekday_mismatch",
-                    f"date {s!r}: {d.isoformat()} is a {_WEEKDAY_NAMES[d.isoweekday()]}, "
-                    f"not the {_WEEKDAY_NAMES[raw.weekday]} written; kept the date as written", span)
+                warnings.append(
+                    warn(
+                        "weekday_mismatch",
+                        f"date {s!r}: {d.isoformat()} is a {_WEEKDAY_NAMES[d.isoweekday()]}, "
+                        f"not the {_WEEKDAY_NAMES[raw.weekday]} written; kept the date as written",
+                        span,
+                    )
                 )
         else:
             if reference is None:
                 return None, []
             cands = [
-                x for x in (_valid(y, raw.month, raw.day) for y in
-                            (reference.year - 1, reference.year, reference.year + 1)) if x
+                x
+                for x in (
+                    _valid(y, raw.month, raw.day)
+                    for y in (reference.year - 1, reference.year, reference.year + 1)
+                )
+                if x
             ]
             if not cands:
                 return None, []
@@ -341,19 +375,27 @@ def resolve(
                 # "17 September lalu" / "mendatang" points before / after the reference
                 way = _direction_after(text, raw.end)
                 cands.sort(
-                    key=lambda x: (way < 0 and x > reference)
-                    or (way > 0 and x < reference)
-                    or (way == 0 and x.year != reference.year)
+                    key=lambda x: (
+                        (way < 0 and x > reference)
+                        or (way > 0 and x < reference)
+                        or (way == 0 and x.year != reference.year)
+                    )
                 )
             fits = [x for x in cands if raw.weekday is None or x.isoweekday() == raw.weekday]
             d = fits[0] if fits else cands[0]
             if not fits:
-                warnings.append(warn("weekday_mismatch",
-                    f"date {s!r}: no year near {reference.isoformat()} makes it a "
-                    f"{_WEEKDAY_NAMES[raw.weekday or 0]}; took {d.isoformat()}", span)
+                warnings.append(
+                    warn(
+                        "weekday_mismatch",
+                        f"date {s!r}: no year near {reference.isoformat()} makes it a "
+                        f"{_WEEKDAY_NAMES[raw.weekday or 0]}; took {d.isoformat()}",
+                        span,
+                    )
                 )
         if raw.hour is not None:
-            return mention(f"{d.isoformat()}T{raw.hour:02d}:{raw.minute or 0:02d}", "datetime"), warnings
+            return mention(
+                f"{d.isoformat()}T{raw.hour:02d}:{raw.minute or 0:02d}", "datetime"
+            ), warnings
         return mention(d.isoformat(), "day"), warnings
     if raw.kind == "month":
         assert raw.month is not None
@@ -411,7 +453,9 @@ def parse_date_ex(
     return None, []
 
 
-def parse_date(text: str, reference: dt.date | dt.datetime | str | None = None) -> DateMention | None:
+def parse_date(
+    text: str, reference: dt.date | dt.datetime | str | None = None
+) -> DateMention | None:
     """``Kamis (18/4/2024)`` → 2024-04-18; ``November 2024`` → 2024-11; None if no date."""
     return parse_date_ex(text, reference)[0]
 

@@ -163,7 +163,9 @@ def _compiled(lex: NumbersLexicon) -> _Compiled:
     wordseq = rf"{word}(?:\s+{word})*"
     scale_words = _alt({w.lower() for w in lex.scales})
     abbr = _alt(set(lex.scale_abbreviations))
-    unit_words = _alt({w.lower() for w, (k, _) in words.items() if k in (_UNIT, _ONE_TEEN, _ONE_SMALL)})
+    unit_words = _alt(
+        {w.lower() for w, (k, _) in words.items() if k in (_UNIT, _ONE_TEEN, _ONE_SMALL)}
+    )
     digits = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+,\d+(?![\d,])|\d+\.\d{1,2}(?![\d.])|\d+(?![\d.,]\d)"
     skip = "|".join(
         [
@@ -189,14 +191,20 @@ def _compiled(lex: NumbersLexicon) -> _Compiled:
     """
     ordinal_first = starters(fragments=[lex.ordinal_prefix])
     starts = starters(
-        [*words, *lex.ordinal_words, *lex.not_number_phrases,
-         *(o + w for o in ordinal_first for w in words)],
+        [
+            *words,
+            *lex.ordinal_words,
+            *lex.not_number_phrases,
+            *(o + w for o in ordinal_first for w in words),
+        ],
         [*lex.approximate_before, lex.currency_before, *lex.reference_before, *lex.not_numbers],
     )
     return _Compiled(
         scan=re.compile(pattern, re.X),
         starts=starts,
-        year_context=re.compile(rf"\b(?:{'|'.join(lex.reference_before)})\b[^.,;:!?\d]{{0,25}}$", re.I),
+        year_context=re.compile(
+            rf"\b(?:{'|'.join(lex.reference_before)})\b[^.,;:!?\d]{{0,25}}$", re.I
+        ),
         words=words,
         abbrevs=dict(lex.scale_abbreviations),
         scales={w.lower(): v for w, v in lex.scales.items()},
@@ -385,9 +393,13 @@ def find_numbers(art: Article) -> None:
             bare = m.group("num") and not (
                 num.percent or num.money or m.group("scale") or m.group("abbr")
             )
-            if bare and _YEARLIKE.fullmatch(m.group("num")) and (
-                _is_name_part(text, s, para.start)
-                or c.year_context.search(text, max(para.start, s - 30), s)
+            if (
+                bare
+                and _YEARLIKE.fullmatch(m.group("num"))
+                and (
+                    _is_name_part(text, s, para.start)
+                    or c.year_context.search(text, max(para.start, s - 30), s)
+                )
             ):
                 continue  # "Pilkada Serentak 2024", "Pilkada serentak 2024": a year in a name
             if bare and _CODE.fullmatch(m.group("num")):

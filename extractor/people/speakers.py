@@ -71,7 +71,9 @@ def name_run(art: Article, lex: QuoteLex, pos: int, limit: int) -> list[tuple[in
     return words
 
 
-def _joins_title(art: Article, lex: QuoteLex, words: list[tuple[int, int]], pos: int, limit: int) -> bool:
+def _joins_title(
+    art: Article, lex: QuoteLex, words: list[tuple[int, int]], pos: int, limit: int
+) -> bool:
     """``dan`` inside a title: every word so far is a title or body, and a capitalised word
     follows (``Biro Humas dan Protokol``), so no person's name has started yet."""
     text = art.text
@@ -180,8 +182,14 @@ def _stands_alone_scan(text: str, word: tuple[int, int], w: str, follow: str) ->
     i = text.find(w)
     while i != -1:
         j = i + len(w)
-        bounded = (i == 0 or not wordchar(text[i - 1])) and (j == len(text) or not wordchar(text[j]))
-        if i != word[0] and bounded and not text[j : j + 1 + len(follow)].lstrip().startswith(follow):
+        bounded = (i == 0 or not wordchar(text[i - 1])) and (
+            j == len(text) or not wordchar(text[j])
+        )
+        if (
+            i != word[0]
+            and bounded
+            and not text[j : j + 1 + len(follow)].lstrip().startswith(follow)
+        ):
             return True
         i = text.find(w, j)
     return False
@@ -229,7 +237,8 @@ class _Words:
             return None
         text, n = self.text, len(w)
         out = [
-            i for i in self.run_starts(first.group())
+            i
+            for i in self.run_starts(first.group())
             if text.startswith(w, i) and (i + n == len(text) or not wordchar(text[i + n]))
         ]
         self._occ[w] = out
@@ -306,7 +315,9 @@ class _Words:
             if text[a:b].lower() not in heads:
                 continue
             m = _NEXT_WORD.match(text, i + len(w))
-            groups.setdefault(m.group(1) if m else None, []).append((a, m.end() if m else i + len(w)))
+            groups.setdefault(m.group(1) if m else None, []).append(
+                (a, m.end() if m else i + len(w))
+            )
         self._place[key] = groups
         return groups
 
@@ -439,14 +450,21 @@ def _fullest_uncached(art: Article, lex: QuoteLex, name: str) -> str:
             while k > para.start and not text[k - 1].isspace():
                 k -= 1
             prev = text[k:j]
-            if not prev or not (is_cap(prev) or prev.lower() in lex.connectors) or not prev[-1].isalnum():
+            if (
+                not prev
+                or not (is_cap(prev) or prev.lower() in lex.connectors)
+                or not prev[-1].isalnum()
+            ):
                 break
             if prev.lower() in lex.stops:
                 break
             start = k
         run = name_run(art, lex, start, para.end)
         n = len(words)
-        for read in (person_words(art, lex, run) or bare_name(art, lex, run), _trailing(art, lex, run)):
+        for read in (
+            person_words(art, lex, run) or bare_name(art, lex, run),
+            _trailing(art, lex, run),
+        ):
             # the people layer's reading, else the name words that close the run (``Kepala
             # Dinas Bina Marga DKI Jakarta Hari Nugroho``: ``Hari`` is also a common word)
             person = [text[a:b] for a, b in read]
@@ -473,7 +491,9 @@ def all_common(art: Article, words: list[tuple[int, int]]) -> bool:
     return all(art.text[a:b].casefold() in common for a, b in words)
 
 
-def person_words(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def person_words(
+    art: Article, lex: QuoteLex, words: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """The person's name words in a speaker run (``Kepala Satpol PP Jakarta Utara Yusuf
     Madjid`` → ``Yusuf Madjid``), as the people layer reads a name after its title phrase."""
     if not words:
@@ -481,7 +501,9 @@ def person_words(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> l
     return _people_name(art, lex, words)
 
 
-def _people_name(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _people_name(
+    art: Article, lex: QuoteLex, words: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """The name the people layer reads in the run, after any title the attribution
     lexicon knows (``Dirut``) and the people layer does not."""
     from extractor import people
@@ -500,16 +522,13 @@ def _people_name(art: Article, lex: QuoteLex, words: list[tuple[int, int]]) -> l
         k = len(found)
         while k > 0 and is_name_word(lex, text[found[k - 1][0] : found[k - 1][1]]):
             k -= 1
-        titled_after = any(
-            a >= got.end and not is_name_word(lex, text[a:b]) for a, b in words[j:]
-        )
+        titled_after = any(a >= got.end and not is_name_word(lex, text[a:b]) for a, b in words[j:])
         if k < len(found) and not titled_after:
             # ``Dirut RSUD Leuwiliang Hesti Iswandari``: the article calls her ``Hesti``
             return _from_anchor(art, lex, _after_place(art, lex, found[k:]))
         while j < len(words) and words[j][0] < got.end:
             j += 1
     return []
-
 
 
 #: the longest run of bare name words read as a name without the people layer's reading
