@@ -22,36 +22,50 @@ SHARED = ROOT.parent / "shared"
 # the pipeline then reaches, so that a regression fails CI. Keys are categories (F1) or
 # attributes (accuracy over matched records; no match at all counts as 0).
 # ==========================================================================================
-# Issue #4 targets (SPEC scoring on ../shared/gold): direct quotes F1 0.95 and speaker 0.95,
-# indirect quotes F1 0.85, officials F1 0.92 and position 0.90, sanctions F1 0.95 and status
-# 0.85, statistics F1 0.92 and year 0.90, dates F1 0.97. The floors sit at those targets
-# (the pipeline scores 0.95-1.00 on both sets at the end of session 1; see README).
-_TARGETS = {
-    "officials": 0.92,
-    "quotes.direct": 0.95,
-    "quotes.indirect": 0.85,
+# Floors on ../shared/gold (50 articles) sit a few points under what the pipeline reaches at
+# the end of session 2 (officials 0.97, quotes 1.00 / 0.99, sanctions 0.99, statistics 0.93,
+# dates 0.99; speakers 1.00 / 1.00; see README "Accuracy"), so a regression fails CI.
+_SHARED = {
+    "officials": 0.95,
+    "quotes.direct": 0.97,
+    "quotes.indirect": 0.95,
     "sanctions": 0.95,
-    "statistics": 0.92,
+    "statistics": 0.90,
     "dates": 0.97,
-    "official.position": 0.90,
-    "official.organization": 0.85,
-    "quotes.direct.speaker": 0.95,
+    "official.position": 0.95,
+    "official.organization": 0.93,
+    "quotes.direct.speaker": 0.97,
+    "quotes.indirect.speaker": 0.97,
+    "sanctions.status": 0.90,
+    "statistics.year": 0.93,
+    "statistics.topic": 0.93,
+}
+# corpus/firstlook (22 articles, 21 outlets): its first look, before any tuning, is in the
+# README; statistics and sanctions classes were fixed after it. Floors guard against
+# regressions only and stay well under today's scores (officials 0.79, statistics 0.82).
+_FIRSTLOOK = {
+    "officials": 0.75,
+    "quotes.direct": 0.85,
+    "quotes.indirect": 0.92,
+    "sanctions": 0.90,
+    "statistics": 0.75,
+    "dates": 0.95,
+    "quotes.direct.speaker": 0.85,
     "quotes.indirect.speaker": 0.90,
-    "sanctions.status": 0.85,
-    "statistics.year": 0.90,
-    "statistics.topic": 0.90,
 }
 FLOORS: dict[str, dict[str, float]] = {
     # the five seed articles in corpus/; statistics.year has only 13 matches there, and two
     # money-politics counts in seed 002 ("Dari pilkada hanya satu kasus") name no year
     # (gold: null) while the extractor falls back to the article's election year (2024)
-    "corpus": {**_TARGETS, "statistics.year": 0.80},
-    "shared": dict(_TARGETS),  # ../shared/gold: seeds + 25 dev articles
+    "corpus": {**_SHARED, "statistics.year": 0.80},
+    "firstlook": _FIRSTLOOK,
+    "shared": _SHARED,  # ../shared/gold: seeds + 45 dev articles
 }
 
 DATASETS: dict[str, tuple[Path, list[Path]]] = {
     # name: (gold folder, folders holding <doc_id>.txt)
     "corpus": (ROOT / "corpus", [ROOT / "corpus"]),
+    "firstlook": (ROOT / "corpus" / "firstlook", [ROOT / "corpus" / "firstlook"]),
     "shared": (SHARED / "gold", [SHARED / "seeds", SHARED / "dev"]),
 }
 
