@@ -18,6 +18,8 @@ pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 pd = pytest.importorskip("pandas")
 
+from batch_helpers import run_main, tree_bytes, write_jsonl  # noqa: E402
+
 from extractor import batch, parallel, tables  # noqa: E402
 from extractor.models import ArticleFacts  # noqa: E402
 
@@ -39,29 +41,12 @@ def records(n: int, start: int = 0) -> list[dict]:
     ]
 
 
-def write_jsonl(path: Path, rows: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    return path
-
-
-def run_main(*argv: str | Path) -> int:
-    return batch.main([str(a) for a in argv])
-
-
 def jsonl_ids(path: Path) -> list[str]:
     return [json.loads(line)["doc_id"] for line in path.read_text("utf-8").splitlines()]
 
 
 def parquet_ids(folder: Path, table: str = "articles") -> list[str]:
     return pd.read_parquet(folder / table)["doc_id"].tolist()
-
-
-def tree_bytes(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 # -- inputs ------------------------------------------------------------------------------

@@ -14,22 +14,9 @@ pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 pd = pytest.importorskip("pandas")
 
-from extractor import batch  # noqa: E402
+from batch_helpers import article, run_main  # noqa: E402
+
 from extractor.models import ArticleFacts  # noqa: E402
-
-
-def article(i: int) -> str:
-    """A short invented article with a quote and a date (fast to extract)."""
-    return (
-        f"Panwaslu Catat {i} Aduan\n\n"
-        f"Ketua Panwaslu Kabupaten Sukamaju, Rudi Hartono mengatakan ada {i} aduan "
-        f"pelanggaran netralitas ASN pada Selasa (19/3/2024).\n\n"
-        f'"Semua aduan kami periksa," kata Rudi.'
-    )
-
-
-def run_main(*argv: str | Path) -> int:
-    return batch.main([str(a) for a in argv])
 
 
 def ok_lines(out: Path) -> list[dict]:

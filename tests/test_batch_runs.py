@@ -20,36 +20,11 @@ pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 pd = pytest.importorskip("pandas")
 
+from batch_helpers import article, run_main, tree_bytes, write_jsonl  # noqa: E402
+
 from extractor import batch, parallel, tables  # noqa: E402
 from extractor.batch import writers  # noqa: E402
 from extractor.pipeline import Extractor, default_extractor  # noqa: E402
-
-
-def article(i: int) -> str:
-    """A short invented article with a quote and a date (fast to extract)."""
-    return (
-        f"Panwaslu Catat {i} Aduan\n\n"
-        f"Ketua Panwaslu Kabupaten Sukamaju, Rudi Hartono mengatakan ada {i} aduan "
-        f"pelanggaran netralitas ASN pada Selasa (19/3/2024).\n\n"
-        f'"Semua aduan kami periksa," kata Rudi.'
-    )
-
-
-def run_main(*argv: str | Path) -> int:
-    return batch.main([str(a) for a in argv])
-
-
-def write_jsonl(path: Path, rows: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
-    return path
-
-
-def tree_bytes(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def with_duplicates(n: int) -> list[dict]:

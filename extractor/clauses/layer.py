@@ -362,7 +362,7 @@ def attach(text: str, items: list[Item], clauses: list[Clause], cues: list[Cue])
         if (
             nxt.clause == it.clause + 1
             and out[i + 1].how == "main"
-            and _CONJOINED.fullmatch(text, it.tail, nxt.start)
+            and _gaps()[1].fullmatch(text, it.tail, nxt.start)
         ):
             out[i] = out[i + 1]
     for i, it in enumerate(items):
@@ -371,8 +371,14 @@ def attach(text: str, items: list[Item], clauses: list[Clause], cues: list[Cue])
     return out
 
 
-_JOINED = re.compile(r"[\s,]*(?:(?:dan|serta|atau)\s+)?", re.I)
-_CONJOINED = re.compile(r"[\s,]*(?:dan|serta)\s+", re.I)
+@functools.lru_cache(maxsize=1)
+def _gaps() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may stand between two counts that share a predicate: a comma or a conjunction
+    or alternative (or nothing); and the stricter gap of counts joined by a conjunction."""
+    return (
+        re.compile(expand(r"[\s,]*(?:(?:<@conjunctions>|<@alternatives>)\s+)?"), re.I),
+        re.compile(expand(r"[\s,]*<@conjunctions>\s+"), re.I),
+    )
 
 
 def _main_cue(
@@ -391,7 +397,7 @@ def _main_cue(
         if nxt.clause != it.clause or nxt.share_of is not None or nxt.base:
             continue
         gap = text[it.tail : nxt.start]
-        if _JOINED.fullmatch(gap):
+        if _gaps()[0].fullmatch(gap):
             continue  # "12 ASN dan 5 kades terbukti": joined counts share the predicate
         hi = nxt.start
         break

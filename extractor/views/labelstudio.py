@@ -267,52 +267,19 @@ def to_task(
                     "labels": ["speaker"],
                 }
             )
-    for s in facts.get("sanctions", []):
-        sp = span_of(s, "span", None)
-        if sp is None:
-            unplaced.setdefault("sanctions", []).append(s)
-            continue
-        b.region(
-            "Sanction",
-            *sp,
-            {
-                "type": s.get("type"),
-                "severity": s.get("severity"),
-                "status": s.get("status"),
-                "flags": _flags(s),
-            },
-        )
-    for st in facts.get("statistics", []):
-        sp = span_of(st, "span", None)
-        if sp is None:
-            unplaced.setdefault("statistics", []).append(st)
-            continue
-        b.region(
-            "Statistic",
-            *sp,
-            {
-                "value": st.get("value"),
-                "unit": st.get("unit"),
-                "measure": st.get("measure"),
-                "topic": st.get("topic"),
-                "year": st.get("year"),
-                "as_of": st.get("as_of"),
-                "region": st.get("region"),
-                "region_code": st.get("region_code"),
-                "source": st.get("source"),
-                "flags": _flags(st),
-            },
-        )
-    for d in facts.get("dates", []):
-        sp = span_of(d, "span", d.get("text"))
-        if sp is None:
-            unplaced.setdefault("dates", []).append(d)
-            continue
-        b.region(
-            "Date",
-            *sp,
-            {"value": d.get("value"), "granularity": d.get("granularity"), "flags": _flags(d)},
-        )
+    # sanctions, statistics and dates: one region each, attributes as the config declares
+    for kind, label, words in (
+        ("sanctions", "Sanction", None),
+        ("statistics", "Statistic", None),
+        ("dates", "Date", "text"),
+    ):
+        for rec in facts.get(kind, []):
+            sp = span_of(rec, "span", rec.get(words) if words else None)
+            if sp is None:
+                unplaced.setdefault(kind, []).append(rec)
+                continue
+            fields = TEXT_FIELDS[label] + _CHOICES_FOR[label]
+            b.region(label, *sp, {**{f: rec.get(f) for f in fields}, "flags": _flags(rec)})
     data: dict[str, Any] = {"text": text, "doc_id": facts.get("doc_id")}
     for h in _HEADER:
         data[h] = facts.get(h)
