@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
@@ -220,7 +220,6 @@ class _Count:
     topic: Topic = Topic.other
     year: int | None = None
     kept: bool = False
-    extras: dict[str, str | None] = field(default_factory=dict)
     item: Item | None = None  # the count phrase as the clause layer linked it
     drop: bool = False  # a forecast or a condition: not what happened
     base_cnt: _Count | None = None  # the count this share is of

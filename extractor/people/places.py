@@ -71,7 +71,6 @@ class Gazetteer:
     def __init__(self, places: list[Place], variants: dict[str, str]) -> None:
         self.places = places
         self._by_key: dict[tuple[str, ...], list[Place]] = {}
-        self._by_code = {p.code: p for p in places}
         for p in places:
             self._add(_key(p.name), p)
             if " " in p.name:  # "Gunung Kidul" / "Gunungkidul", "Bandar Lampung" / "Bandarlampung"
@@ -101,9 +100,6 @@ class Gazetteer:
         if province is not None:
             hits = [p for p in hits if p.province == province]
         return list(hits)
-
-    def by_code(self, code: str) -> Place | None:
-        return self._by_code.get(code)
 
     def longest(
         self, words: list[str], i: int = 0, districts: bool = False
