@@ -139,6 +139,7 @@ def analyse_layout(art: Article) -> None:
         lay.headline = head
     regions_pre: list[Region] = []
     body_started = False
+    paragraphs_before = 0  # full paragraphs read so far: a dateline follows at most a lede
     skip_next_title = False
     ended = False
     for i, (s, e) in enumerate(lines):
@@ -190,7 +191,7 @@ def analyse_layout(art: Article) -> None:
         if (
             lay.dateline is None
             and lay.outlet is None
-            and (not body_started or i <= 6)
+            and (not body_started or i <= 6 or paragraphs_before <= 1)
             and not c.caption.search(line)
         ):
             cut = _read_dateline(lay, c, line)
@@ -213,6 +214,7 @@ def analyse_layout(art: Article) -> None:
             continue
         if len(line) > 60 or line.endswith(tuple(_TERMINAL)):
             body_started = True
+            paragraphs_before += 1
         if body_started and c.trailing.search(line):
             ended = True  # "… (pp03)": the story ends here; a blog's tagline may follow
 
@@ -227,6 +229,12 @@ def analyse_layout(art: Article) -> None:
             if m and m.end() == e and m.start() > s:
                 regions.append(Region(m.start(), e, "byline"))
                 e = _strip(text, s, m.start())[1]
+            if kind == "caption":
+                # the photo credit closing a caption ("…, Budi-Istimewa-outlet.co") is no text
+                m = c.caption.search(text, s, e)
+                if m and m.end() == e and m.start() > s:
+                    regions.append(Region(m.start(), e, "byline"))
+                    e = _strip(text, s, m.start())[1]
             prev = paragraphs[-1] if paragraphs else None
             if (
                 prev is not None

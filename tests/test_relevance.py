@@ -252,3 +252,121 @@ def test_discipline_alone_follows_the_data(monkeypatch):
         relevance, "load", lambda cls: strict if cls is relevance.RelevanceLexicon else real(cls)
     )
     assert relevance.score(text).label == "off_topic"
+
+
+# -- classes of false flags (invented texts) ----------------------------------------
+OTHER = (
+    "Dinas Pekerjaan Umum memperbaiki jembatan gantung yang putus di tepi sungai. Warga "
+    "menyeberang dengan rakit selama perbaikan berlangsung tiga bulan. "
+)
+
+
+def test_an_election_first_named_deep_in_another_story_is_a_passing_mention():
+    # three election words, all in one late paragraph of a story on a bridge
+    late = (
+        "Jembatan Sungai Kecil mulai diperbaiki\n\n"
+        + OTHER * 5
+        + (
+            "Bupati berjanji jembatan selesai sebelum pemilu, saat Bawaslu dan KPU sibuk "
+            "dengan tahapan pemilihan. "
+        )
+    )
+    assert relevance._scan(late).lead >= 500
+    assert relevance.score(late).label == "off_topic"
+    # the same words in the lead make the election the story
+    lead = "Jembatan Sungai Kecil mulai diperbaiki\n\nBupati berjanji jembatan selesai sebelum "
+    lead += "pemilu, saat Bawaslu dan KPU sibuk dengan tahapan pemilihan. " + OTHER * 5
+    assert relevance.score(lead).label == "election_other"
+
+
+def test_an_election_the_story_keeps_returning_to_is_central():
+    para = "Partai itu menyiapkan calon untuk pilkada. "
+    text = (
+        "Partai Bintang menggelar rapat kerja\n\n"
+        + OTHER * 5
+        + para
+        + (
+            "Ketua partai menyebut pilkada sebagai ujian. Pengurus membahas pilkada hingga malam. "
+            "KPU belum membuka pendaftaran. Bawaslu mengingatkan soal politik uang. "
+        )
+    )
+    scan = relevance._scan(text)
+    assert scan.lead >= 500 and scan.sentences >= 5
+    assert relevance.score(text).label == "election_other"
+
+
+def test_an_ambiguous_word_does_not_make_an_election_headline():
+    assert "election" not in relevance._scan("Kampanye Cuci Tangan di Sekolah\n\nIsi.").headline
+    assert "election" in relevance._scan("Kampanye Pilkada Dimulai\n\nIsi.").headline
+
+
+def test_an_award_night_for_the_elected_is_not_an_election_story():
+    body = (
+        "Partai Bintang memberi penghargaan kepada caleg yang lolos ke parlemen. Para caleg "
+        "terpilih hadir bersama keluarga. Ketua partai memuji kerja caleg di setiap dapil "
+        "selama pemilu. " + FILLER
+    )
+    award = "Malam Penghargaan untuk Caleg Partai Bintang\n\n" + body
+    dispute = "Caleg Partai Bintang Gugat Hasil Pemilu ke MK\n\n" + body.replace(
+        "memberi penghargaan kepada", "membela"
+    )
+    assert relevance.score(award).label == "off_topic"
+    assert relevance.score(dispute).label == "election_other"
+
+
+def test_a_negated_sanction_is_no_sanction():
+    perk = "Menjadi PNS punya banyak keuntungan\n\nPNS tidak mudah dipecat dan gajinya tetap. "
+    assert relevance.score(perk + FILLER).label == "off_topic"
+    assert not [c for c in relevance.score(perk).cues if "dipecat" in c.text]
+    fired = (
+        "Seorang PNS dipecat karena bolos\n\nBKD menjatuhkan hukuman disiplin: PNS itu "
+        "dipecat setelah absen enam bulan. "
+    )
+    assert relevance.score(fired + FILLER).label == "asn_neutrality"
+
+
+def test_a_recruitment_story_is_not_about_neutrality():
+    rule = (
+        "Pelamar wajib tidak menjadi anggota partai dan tidak terlibat politik praktis. "
+        "ASN yang lulus ditempatkan di daerah. "
+    )
+    hiring = "Seleksi CPNS Dibuka Bulan Depan, Ini Syaratnya\n\nBKN membuka formasi baru. " + rule
+    duty = "ASN Dilarang Terlibat Politik Praktis\n\nBKN mengingatkan aturan. " + rule
+    assert relevance.score(hiring + FILLER).label == "off_topic"
+    assert relevance.score(duty + FILLER).label == "asn_neutrality"
+
+
+def test_a_biography_names_an_election_weakly():
+    past = relevance._scan("Mantan caleg itu ditahan jaksa.").evidence["election"]
+    now = relevance._scan("Caleg itu ditahan jaksa.").evidence["election"]
+    assert 0 < past < now
+    again = relevance._scan("Ia pernah maju di pilkada lalu.").evidence["election"]
+    assert 0 < again < relevance._scan("Ia maju di pilkada lalu.").evidence["election"]
+    assert "election" not in relevance._scan("Mantan Ketua Bawaslu Ditahan\n\nIsi.").headline
+
+
+def test_civil_servants_far_from_the_election_are_not_tied_to_it():
+    election = "Pemilu lalu diwarnai politik uang, kata KPU dan Bawaslu. "
+    who = "Ia seorang birokrat, pegawai negeri sipil. "
+    far = "Profil calon anggota badan\n\n" + election + OTHER * 6 + who
+    near = "Profil calon anggota badan\n\n" + election + who + OTHER * 6
+    assert relevance._scan(far).linked == 0.0
+    assert relevance._scan(near).linked > 0
+    assert relevance.score(near).label == "asn_neutrality"
+    assert relevance.score(far).label == "election_other"
+
+
+def test_the_ministry_name_is_not_a_civil_servant():
+    r = relevance.score("Ia bekerja di Kementerian Pendayagunaan Aparatur Negara sejak 2010.")
+    assert r.cues == []
+    assert relevance.score("Aparatur negara wajib netral.").cues
+
+
+def test_an_installation_of_officials_stays_a_civil_service_story():
+    # a swearing-in of officials with personnel measures: the issue counts these relevant
+    text = (
+        "Bupati Lantik 20 Pejabat Administrator\n\nSebanyak 20 pejabat administrator dilantik "
+        "di aula kabupaten. Kepala BKD menyebut pelantikan ini mengisi jabatan kosong setelah "
+        "mutasi pegawai dan pemberhentian dua pejabat. " + FILLER
+    )
+    assert relevance.score(text).label == "asn_neutrality"

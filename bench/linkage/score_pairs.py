@@ -2,7 +2,7 @@
 
     python -m extractor batch ../shared/bench/click-id.jsonl -o OUT.parquet
     python -m extractor link OUT.parquet
-    python bench/linkage/score_pairs.py OUT.parquet [--errors]
+    python bench/linkage/score_pairs.py OUT.parquet [--set 2] [--errors]
 
 A pair is predicted "same" when both rows carry the same id (person_id on
 officials_linked, figure_id on statistics_linked). Pairs labelled "unsure" are not
@@ -136,17 +136,25 @@ def main(argv: list[str] | None = None) -> None:
         "--pairs", type=Path, default=HERE, help="folder with the labelled files (this folder)"
     )
     ap.add_argument(
+        "--set",
+        default="1",
+        choices=["1", "2"],
+        help="which labelled set: 1 = person_pairs.jsonl/figure_pairs.jsonl (used to tune the "
+        "linker), 2 = person_pairs_2.jsonl/figure_pairs_2.jsonl (fresh, held out)",
+    )
+    ap.add_argument(
         "--errors", action="store_true", help="list every false merge (fp) and missed merge (fn)"
     )
     args = ap.parse_args(argv)
-    people = load_jsonl(args.pairs / "person_pairs.jsonl")
-    figures = load_jsonl(args.pairs / "figure_pairs.jsonl")
+    suffix = "" if args.set == "1" else f"_{args.set}"
+    people = load_jsonl(args.pairs / f"person_pairs{suffix}.jsonl")
+    figures = load_jsonl(args.pairs / f"figure_pairs{suffix}.jsonl")
     by_idx, by_key = load_ids(args.output, "officials_linked", "name", "person_id")
     score(people, "name", by_idx, by_key, "people", args.errors)
     by_idx, by_key = load_ids(args.output, "statistics_linked", "value", "figure_id")
     score(figures, "value", by_idx, by_key, "figures", args.errors)
     rel = args.pairs / "relevance_sample.jsonl"
-    if rel.exists():
+    if args.set == "1" and rel.exists():
         relevance(rel)
 
 

@@ -1,14 +1,18 @@
 """Relevance: is an article about ASN neutrality, about elections, or off topic?
 
 A scraped corpus is mostly celebrity, sports and business news; researchers need to keep the
-few articles that matter. The score is read from cue words only (one regex scan per group,
-no parsing), so it costs far less than extraction. The cue lexicon, weights and label
-thresholds are data (``patterns/relevance.toml``); the formula is documented there. The
-cues that were counted are returned as spans, so a reader sees why an article was kept.
+few articles that matter. The score is read from cue words and where they stand (one regex
+scan over the text, no parsing), so it costs far less than extraction. Where matters: an
+election named in the headline or lead is the story, one named first deep in a story on
+something else is a passing mention; civil servants are tied to an election named near
+them. The cue lexicon, weights and label thresholds are data (``patterns/relevance.toml``);
+the formula is documented there. The cues that were counted are returned as spans, so a
+reader sees why an article was kept.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -20,7 +24,7 @@ from extractor.models import Relevance, Span
 from extractor.patterns import PatternFile, lexicon, load
 
 #: the cue groups the score formula combines, in the order cues are reported
-GROUPS = ("subject", "neutrality", "discipline", "election", "foreign", "after")
+GROUPS = ("subject", "neutrality", "discipline", "election", "foreign", "after", "recruitment")
 
 
 class CueGroup(BaseModel):
@@ -57,18 +61,31 @@ class RelevanceLexicon(PatternFile):
 
     election_link: float = Field(ge=0, le=1)
     election_cap: float = Field(ge=0, le=1)
+    #: election cues tie civil servants to an election only within this many characters of a
+    #: civil-servant cue, unless the headline names either
+    link_window: int = Field(ge=0)
     #: share of the discipline strength that counts for civil servants without a neutrality
     #: or election cue (1: a sanction story is relevant, 0: only neutrality is)
     discipline_alone: float = Field(ge=0, le=1)
     #: the first line, up to this many characters, is read as the headline
     headline_chars: int = Field(ge=0)
-    #: election evidence that makes elections the story without a cue in the headline
+    #: election evidence that makes elections the story without a cue in the headline ...
     central_evidence: float = Field(gt=0)
+    #: ... when the first election cue lies in the lead, the first this many characters,
+    #: or election cues stand in at least this many sentences (the story keeps returning to it)
+    lead_chars: int = Field(ge=0)
+    central_sentences: int = Field(ge=1)
+    #: a headline holds a group only with this much of its evidence (one ambiguous
+    #: "kampanye" does not make an election headline); the same floor makes a cue "strong"
+    headline_evidence: float = Field(ge=0)
     #: factor on an election score whose cues are neither in the headline nor repeated
     passing_factor: float = Field(ge=0, le=1)
     #: how much foreign-election and after-the-election cues lower the election score
     foreign_penalty: float = Field(ge=0, le=1)
     after_penalty: float = Field(ge=0, le=1)
+    #: factor off the civil-servant score when the headline names a recruitment (the
+    #: hiring is the story)
+    recruitment_penalty: float = Field(ge=0, le=1)
     saturation: float = Field(gt=0)
     #: a cue word seen again adds this share of its weight (six "pemilu" are not six cues)
     repeat_weight: float = Field(ge=0, le=1)
@@ -171,6 +188,9 @@ def _strength(evidence: float, saturation: float) -> float:
     return 1.0 - math.exp(-evidence / saturation)
 
 
+#: the end of a sentence or paragraph (scraped text often joins paragraphs with ".,")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*(?:\s|,)|\n")
+
 #: what lies between a long form and its short form in brackets: "Pemilihan Umum (Pemilu)"
 _ABBREVIATION = re.compile(r"\s*[(\[]\s*")
 
@@ -178,7 +198,9 @@ _ABBREVIATION = re.compile(r"\s*[(\[]\s*")
 class _Scan(NamedTuple):
     evidence: dict[str, float]
     linked: float  # election evidence that may tie civil servants to an election
-    headline: frozenset[str]  # groups with a cue in the headline
+    headline: frozenset[str]  # groups with enough evidence in the headline
+    lead: int  # where the first strong election cue starts (-1: none)
+    sentences: int  # how many sentences hold an election cue
     cues: list[Span]
 
 
@@ -186,10 +208,14 @@ def _scan(text: str) -> _Scan:
     lex = load(RelevanceLexicon)
     rx, info = _scanner(lex)
     evidence = dict.fromkeys(GROUPS, 0.0)
-    linked = 0.0
+    subject_at: list[int] = []
+    election_at: list[tuple[int, float]] = []  # election cues that may tie civil servants
     first = text.find("\n")
     head_end = min(lex.headline_chars, first if first >= 0 else len(text))
-    headline: set[str] = set()
+    head_evidence = dict.fromkeys(GROUPS, 0.0)
+    lead = -1
+    sentences = 0
+    election_end = -1
     cues: list[Span] = []
     seen: set[str] = set()
     last = ""
@@ -201,6 +227,8 @@ def _scan(text: str) -> _Scan:
             continue
         low = m.group()
         weight = group.weigh(low) if group.overrides else group.weight
+        if weight == 0.0:
+            continue  # a cue said not to apply ("tidak pernah diberhentikan")
         if low in seen:
             weight *= lex.repeat_weight
         seen.add(low)
@@ -212,12 +240,33 @@ def _scan(text: str) -> _Scan:
             if group.unlinked and group.unlinked.fullmatch(low):
                 village = True
             else:
-                linked += weight
+                election_at.append((start, weight))
+            if lead < 0 and weight >= lex.headline_evidence:
+                lead = start
+            if election_end < 0 or _SENTENCE_END.search(text, election_end, start):
+                sentences += 1
+            election_end = end
+        elif group.name == "subject":
+            subject_at.append(start)
         if start < head_end:
-            headline.add(group.name)
+            head_evidence[group.name] += weight
         cues.append(Span.model_construct(start=start, end=end, text=text[start:end]))
-    # an article that names a village-head election is about that election throughout
-    return _Scan(evidence, 0.0 if village else linked, frozenset(headline), cues)
+    headline = frozenset(g for g, e in head_evidence.items() if e and e >= lex.headline_evidence)
+    # an article that names a village-head election is about that election throughout; else
+    # an election cue ties civil servants when one is named near it, or the headline names either
+    if village:
+        linked = 0.0
+    elif headline & {"subject", "election"}:
+        linked = sum(w for _, w in election_at)
+    else:
+        linked = sum(w for at, w in election_at if _near(subject_at, at, lex.link_window))
+    return _Scan(evidence, linked, headline, lead, sentences, cues)
+
+
+def _near(positions: list[int], at: int, window: int) -> bool:
+    """Whether a position in the sorted ``positions`` lies within ``window`` of ``at``."""
+    i = bisect.bisect_left(positions, at - window)
+    return i < len(positions) and positions[i] <= at + window
 
 
 def parts(text: str) -> tuple[dict[str, float], list[Span]]:
@@ -230,8 +279,11 @@ def parts(text: str) -> tuple[dict[str, float], list[Span]]:
 
 def _penalty(scan: _Scan, group: str, s: dict[str, float]) -> float:
     """A foreign or after-the-election cue in the body of a story whose headline names an
-    election (and not the cue) is a detail ("voting abroad", "before the swearing-in")."""
-    if "election" in scan.headline and group not in scan.headline:
+    election (and not the cue) is a detail ("voting abroad", "before the swearing-in"); in
+    the headline it is the story ("award night for the elected"), and counts in full."""
+    if group in scan.headline:
+        return 1.0
+    if "election" in scan.headline:
         return 0.0
     return s[group]
 
@@ -241,8 +293,14 @@ def score(text: str) -> Relevance:
     lex = load(RelevanceLexicon)
     scan = _scan(text or "")
     s = {g: _strength(scan.evidence[g], lex.saturation) for g in GROUPS}
-    # civil servants tied to neutrality or an election; discipline words add to that, and
-    # alone (a sanction for truancy) count only `discipline_alone` of their strength
+    # an election is the story when the headline names it, or its cues add up and start in
+    # the lead; named first deep in a story on another topic, it is a passing mention
+    central = "election" in scan.headline or (
+        scan.evidence["election"] >= lex.central_evidence
+        and (0 <= scan.lead < lex.lead_chars or scan.sentences >= lex.central_sentences)
+    )
+    # civil servants tied to neutrality or to an election named near them; discipline words
+    # add to that, and alone (a sanction for truancy) count `discipline_alone`
     tied = 1.0 - (1.0 - s["neutrality"]) * (
         1.0 - _strength(scan.linked, lex.saturation) * lex.election_link
     )
@@ -251,10 +309,10 @@ def score(text: str) -> Relevance:
         if tied > 0
         else s["discipline"] * lex.discipline_alone
     )
-    asn = s["subject"] * conduct
-    # an election is the story when the headline names it or its cues add up; a foreign
-    # election or the swearing-in after one is not what the label is for
-    central = "election" in scan.headline or scan.evidence["election"] >= lex.central_evidence
+    asn = (
+        s["subject"] * conduct * (1.0 - lex.recruitment_penalty * ("recruitment" in scan.headline))
+    )
+    # a foreign election or the swearing-in after one is not what the label is for
     election = (
         s["election"]
         * lex.election_cap

@@ -50,6 +50,8 @@ class PositionLexicon(PatternFile):
     headless_title: str  # the title "Wakil" + a body implies ("Wakil KASN" → Wakil Ketua)
     personal_posts: list[str]  # posts that serve a person ("Sekretaris Pribadi X, Y")
     list_joiners: list[str]  # "dan", "serta": join the names of such a list
+    body_links: list[str]  # "pada", "di": a post's body after it ("Kepala Bidang … pada BKD")
+    post_joiners: list[str]  # "merangkap": two posts of one person ("Ketua merangkap Anggota")
     post_modifiers: list[str]  # "Wakil Ketua Sementara": a qualifier after the title
     title: list[TitleEntry]
     parent: list[ParentEntry]
@@ -68,6 +70,8 @@ class OrganizationLexicon(PatternFile):
     faction_bodies: dict[str, str]
     state_companies: list[str]
     numbered_units: list[str]  # "Komisi II": a numbered unit of a body, not a body
+    lone_units: list[str]  # "Ketua Majelis X": a head alone names a panel, not a body
+    national_words: list[str]  # "Negara": a body's last word when it serves the whole country
     state_marker: str  # "Negeri": a university with it in its name is the state's
     party_bodies: list[str]  # names of party bodies start so: their campaign units are posts
     place_in_name: list[str]  # heads of bodies whose name ends in a place, without its type
@@ -109,6 +113,7 @@ class NameLexicon(PatternFile):
     title_words: list[str]
     not_names: list[str]
     apposition_links: list[str]
+    distributives: list[str]  # "masing-masing selaku Anggota …": the post of every listed name
     title_joins: list[str]
     title_blockers: list[str]
     not_name_suffixes: list[str]
@@ -268,6 +273,7 @@ class Lex:
     place_named: frozenset[str]  # facilities whose name is a place ("Bandar Udara Sentani")
     post_modifiers: frozenset[str] = field(default_factory=frozenset)
     name_links: Phrases = field(default_factory=Phrases)
+    distributives: frozenset[str] = field(default_factory=frozenset)  # "masing-masing"
     filled: Phrases = field(default_factory=Phrases)  # "diisi oleh": a post filled by a name
     relatives: Phrases = field(default_factory=Phrases)  # "anak", "istri": a relative's title
     relative_qualifiers: frozenset[str] = field(default_factory=frozenset)  # "sulung"
@@ -288,8 +294,12 @@ class Lex:
     personal_posts: frozenset[str] = field(default_factory=frozenset)  # "Ajudan"
     member_titles: tuple[str, ...] = ()  # "Anggota", "Hakim Anggota": several hold them at once
     list_joiners: frozenset[str] = field(default_factory=frozenset)  # "dan", "serta"
+    body_links: frozenset[str] = field(default_factory=frozenset)  # "pada", "di"
+    post_joiners: frozenset[str] = field(default_factory=frozenset)  # "merangkap"
     joined_modifiers: frozenset[str] = field(default_factory=frozenset)  # "Wakil"
     numbered_units: frozenset[str] = field(default_factory=frozenset)  # "komisi"
+    lone_units: frozenset[str] = field(default_factory=frozenset)  # "Majelis"
+    national_words: frozenset[str] = field(default_factory=frozenset)  # "Negara"
     state_marker: str = ""  # "Negeri"
     party_bodies: tuple[str, ...] = ()  # "Partai", "Dewan Pimpinan"
     place_in_name: frozenset[str] = field(default_factory=frozenset)  # "Universitas"
@@ -417,6 +427,7 @@ def compile_lex(
             if " " not in f:
                 vocab.add(f.casefold())
     lex.post_modifiers = fold(pos.post_modifiers)
+    lex.distributives = fold(nam.distributives)
     for link in nam.name_links:
         lex.name_links.add(link, True)
     for rel in nam.relatives:
@@ -449,8 +460,12 @@ def compile_lex(
     hl = titles.match(tokenize(lex, pos.headless_title, 0, len(pos.headless_title)), 0)
     lex.headless = hl[0] if hl else None  # type: ignore[assignment]
     lex.list_joiners = fold(pos.list_joiners)
+    lex.body_links = fold(pos.body_links)
+    lex.post_joiners = fold(pos.post_joiners)
     lex.joined_modifiers = frozenset(pos.joined_modifiers)
     lex.numbered_units = fold(org.numbered_units)
+    lex.lone_units = frozenset(org.lone_units)
+    lex.national_words = frozenset(org.national_words)
     lex.state_marker = org.state_marker
     lex.party_bodies = tuple(org.party_bodies)
     lex.place_in_name = frozenset(org.place_in_name)

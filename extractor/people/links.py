@@ -91,6 +91,8 @@ class Reader(TitleReader):
             return None  # headline style: "Camat Dukung 01", "Mendagri Ingatkan Pjs Bupati"
         if self.inside_body_name(toks, k, e) or self.only_place(toks, k, e):
             return None
+        if self.listed_place(toks, k, e):
+            return None  # "Kades di Desa Paluhombo, Bendosari, Sukoharjo": places, no name
         if any(self.lex.campaign.match(toks, x) for x in range(i, e)) and not any(
             o.startswith(p) for o in orgs for p in self.lex.party_bodies
         ):
@@ -119,7 +121,13 @@ class Reader(TitleReader):
                 region = Region(" ".join(x.text for x in name[: idx + 1]), entry.government)
                 name = name[idx + 1 :]
                 break
-        if region is None and len(name) > 1 and name[0].fold in self.places:
+        if (
+            region is None
+            and len(name) > 1
+            and name[0].fold in self.places
+            # "Kepala BKN Bima Haria Wibisana": a body of the whole country serves no place
+            and not self.serves_country(orgs)
+        ):
             region = Region(name[0].text, None)
             name = name[1:]
         cand = self.make(pos, entry, orgs, region, name)
@@ -224,7 +232,9 @@ class Reader(TitleReader):
                         name = with_region(name, region, lex)
                     elif any(name == p or name.startswith(p + " ") for p in lex.placed):
                         name = None
-                elif t.fold in lex.numbered_units and self.roman(toks, k + 1):
+                elif t.fold in lex.numbered_units and (
+                    self.roman(toks, k + 1) or self.lettered(toks, k + 1)
+                ):
                     j = k + 2  # "Komisi XI": a numbered unit of a body, not the body
                 elif t.fold in heads:
                     j = k + 1
@@ -274,9 +284,14 @@ class Reader(TitleReader):
         """``Andi Pratama, Komisioner Bawaslu …`` / ``Budi selaku Ketua …``: the name before."""
         j = i - 1
         worded = False  # linked by a word ("selaku"): the title may be written in lower case
+        bare = False  # "Andi Pratama Komisioner Bawaslu Banten mengatakan": no comma at all
         bracket = j >= 0 and toks[j].text == "("  # "Ruben Tarigan (Wakil Ketua DPRD Sumut)"
         if j >= 0 and (toks[j].text == "," or bracket):
             j -= 1
+        elif (
+            j >= 1 and toks[i].cap and self.is_name_word(toks, j) and self.is_name_word(toks, j - 1)
+        ):
+            bare = True
         else:
             back = i
             # "selaku", "sebagai": a link word right before the title
@@ -291,6 +306,8 @@ class Reader(TitleReader):
             if not m or m[1] != i:
                 return None
             j = back - 1
+            if j >= 1 and toks[j].text == ",":
+                j -= 1  # "Darmawan, seorang Camat di …"
             worded = True
         # "Darmawan, ST selaku komisioner …", "Budi, S.Sos, Kepala …": degrees after the name
         if j >= 1 and toks[j].kind == "d":
@@ -312,6 +329,8 @@ class Reader(TitleReader):
         if got is None:
             return None
         pos, entry, orgs, region, end = got
+        if bare and not self.bare_apposition(toks, s, end, orgs, region):
+            return None
         if bracket and (end >= len(toks) or toks[end].text != ")"):
             return None
         if worded and toks[i].text[0].islower() and not orgs and region is None:
@@ -320,8 +339,9 @@ class Reader(TitleReader):
             # "kata Ray, Presiden Jokowi": the title phrase names its own person
             k = end + 1 if end < len(toks) and toks[end].text == "," else end
             k = self.skip_noise(toks, self.linked(toks, k))
-            if self.name_run(toks, k) > k:
-                return None
+            e2 = self.name_run(toks, k)
+            if e2 > k and not (region is not None and self.only_place(toks, k, e2)):
+                return None  # ("Budi, Camat Cibinong, Bogor, …": the region's place is no one)
         for t in toks[end : end + 6]:  # "Galih Saksono, Direktur Realti PT PP Properti"
             if t.kind == "p":
                 break
@@ -347,6 +367,59 @@ class Reader(TitleReader):
         if not name:
             return None
         return self.make(pos, entry, orgs, region, name)
+
+    def bare_apposition(
+        self, toks: list[Tok], s: int, end: int, orgs: list[str], region: Region | None
+    ) -> bool:
+        """A name and its post with no comma between (``Andi Pratama Komisioner Bawaslu
+        Banten mengatakan …``) only where nothing else can be read: the name opens the
+        sentence (or follows its opening comma), the post names its body, and a lower-case
+        predicate follows the post."""
+        if s > 0 and toks[s - 1].text != ",":
+            return False
+        if not orgs and region is None:
+            return False
+        return end < len(toks) and toks[end].kind == "w" and toks[end].text.islower()
+
+    def distributed(self, toks: list[Tok], i: int) -> list[Cand]:
+        """``Teradu II, A; dan Teradu III, B, masing-masing selaku Anggota Bawaslu X``: the
+        post after "masing-masing" and a link word goes to every name of the list before it
+        (names joined by commas, semicolons or "dan"; a party's label "Teradu II," skipped)."""
+        m = self.lex.links.match(toks, i - 1) if i >= 1 else None
+        j = i - 1
+        if m is None or m[1] != i:
+            return []
+        j -= 1
+        if j < 1 or toks[j].fold not in self.lex.distributives or toks[j - 1].text != ",":
+            return []
+        got = self.role(toks, i)
+        if got is None:
+            return []
+        pos, entry, orgs, region, _ = got
+        if not orgs and region is None:
+            return []
+        out: list[Cand] = []
+        j -= 2  # the last name's last word
+        while j >= 0 and len(out) < 12:
+            if not self.is_name_word(toks, j):
+                break
+            s = j
+            while s - 1 >= 0 and self.is_name_word(toks, s - 1):
+                s -= 1
+            if self.only_place(toks, s, j + 1):
+                break
+            out.append(self.make(list(pos), entry, list(orgs), region, self.words(toks, s, j + 1)))
+            j = s - 1
+            if j >= 2 and toks[j].text == "," and self.roman(toks, j - 1) and toks[j - 2].cap:
+                j -= 3  # "Teradu II, A": the party's label before the name
+            if j >= 0 and toks[j].fold in self.lex.list_joiners:
+                j -= 1
+            if j < 0 or toks[j].text not in ",;":
+                break
+            j -= 1
+            if j >= 0 and toks[j].fold in self.lex.list_joiners:
+                j -= 1
+        return out[::-1] if len(out) >= 2 else []
 
     def joined(self, toks: list[Tok], i: int) -> Cand | None:
         """``Wali Kota yang juga Ketua DPC PDIP FX Hadi Rudyatmo``: two posts of one person;
@@ -379,6 +452,8 @@ class Reader(TitleReader):
         j = i - 1
         if j >= 1 and toks[j].text == ".":
             j -= 1
+        while j >= 1 and (m := self.lex.modifiers.match(toks, j)) and m[1] == j + 1:
+            j -= 1  # "calon wakil bupati X": the blocker stands before the modifier
         if j >= 0 and toks[j].text in self.lex.blockers:
             # "Jabatan Kepala Dinas kini diisi oleh X": the office, filled by a person
             got = self.role(toks, i)
@@ -486,6 +561,14 @@ class Reader(TitleReader):
         name = " ".join(toks[x].text for x in idx[: hit[1]])
         return Region(name, entry.government), last + 1
 
+    def listed_place(self, toks: list[Tok], k: int, e: int) -> bool:
+        """Is the run k..e a gazetteer place (districts too) followed by ", <region>"?"""
+        if e + 1 >= len(toks) or toks[e].text != ",":
+            return False
+        idx = [x for x in range(k, e) if toks[x].kind == "w"]
+        hit = gazetteer().longest([toks[x].fold for x in idx], 0, districts=True)
+        return hit is not None and hit[1] == len(idx) and self.region_at(toks, e + 1) is not None
+
     def member(self, cand: Cand) -> bool:
         pos = cand.position or ""
         return any(pos == m or pos.startswith(m + " ") for m in self.lex.member_titles)
@@ -544,7 +627,11 @@ class Reader(TitleReader):
                     if cand is None and (
                         self.lex.titles.match(toks, i) or self.lex.modifiers.match(toks, i)
                     ):
-                        cand = self.apposition(toks, i)
+                        listed = self.distributed(toks, i)
+                        for more in listed[:-1]:
+                            more.para = para
+                            yield more
+                        cand = listed[-1] if listed else self.apposition(toks, i)
                     if (
                         cand is None
                         and t.cap

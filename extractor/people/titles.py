@@ -97,6 +97,21 @@ class TitleReader(BodyWords):
             return None
         pos, entry, k = got
         assert entry is not None
+        n = len(toks)
+        if (
+            k == i + 1
+            and k + 1 < n
+            and toks[k].text == "."
+            and toks[k].start == toks[i].end
+            and toks[i].text.casefold() != entry.name.casefold()
+            and toks[k + 1].cap
+            and (
+                toks[k + 1].text.isupper()
+                or toks[k + 1].fold in self.lex.units
+                or self.lex.orgs.match(toks, k + 1) is not None
+            )
+        ):
+            k += 1  # "koordiv. HP2H Bawaslu …": the stop of an abbreviated title
         orgs: list[str] = []
         region: Region | None = None
         # a unit's name goes on in common words: "Biro … dan Kerja Sama Luar Negeri"
@@ -247,7 +262,7 @@ class TitleReader(BodyWords):
                     pos += [toks[k].text, toks[k + 1].text]  # "Wilayah I"
                     k += 2
                 continue
-            if region is None:
+            if region is None and not (self.serves_country(orgs) and w not in self.lex.types):
                 r = self.region_at(toks, k)
                 if r:
                     region, k = r
@@ -261,12 +276,23 @@ class TitleReader(BodyWords):
             if m and t.text[0].isupper():
                 k = m[1]
                 continue
+            if w in self.lex.post_joiners and not orgs and (got2 := self.title_at(toks, k + 1)):
+                pos += [t.text, *got2[0]]  # "Ketua merangkap Anggota Bawaslu X"
+                k = got2[2]
+                continue
+            if self.body_link(toks, k, orgs, region, entry):
+                k += 1  # "Kepala Bidang Mutasi pada BKPSDM Cilegon", "Camat di Kecamatan X"
+                continue
             if not t.text[0].isupper():
                 break
             if (
                 w in self.lex.org_heads
                 and not (orgs and w in self.lex.units)  # "Bawaslu Divisi Hukum": the post's unit
-                and (orgs or w not in self.lex.numbered_units or not self.roman(toks, k + 1))
+                and (
+                    orgs
+                    or w not in self.lex.numbered_units
+                    or not (self.roman(toks, k + 1) or self.lettered(toks, k + 1))
+                )
             ):
                 orgs.append(t.text)
                 k += 1
@@ -278,7 +304,10 @@ class TitleReader(BodyWords):
                     del orgs[known:]
                 unit = True
                 pos.append(t.text)
-                if k + 1 < n and self.roman(toks, k + 1):
+                if k + 1 < n and (
+                    self.roman(toks, k + 1)
+                    or (w in self.lex.numbered_units and self.lettered(toks, k + 1))
+                ):
                     pos.append(toks[k + 1].text)
                     k += 1
                 k += 1
@@ -321,6 +350,18 @@ class TitleReader(BodyWords):
                 continue
             if w in self.lex.ranks or w in self.lex.honorifics:
                 break
+            if (
+                not orgs
+                and unit
+                and t.kind == "w"
+                and len(t.text) >= 3
+                and t.text.isupper()
+                and t.fold not in self.lex.vocab
+                and self.lex.orgs.match(toks, k + 1)
+            ):
+                pos.append(t.text)  # "Koordiv HP2H Bawaslu …": the unit's field, abbreviated
+                k += 1
+                continue
             if self.unknown_body(toks, k) and (
                 toks[i].text[0].isupper() or t.text in self.acronyms
             ):
@@ -347,6 +388,8 @@ class TitleReader(BodyWords):
                 continue
             break
         assert entry is not None
+        if len(orgs) == 1 and not known and region is None and orgs[0] in self.lex.lone_units:
+            pos.append(orgs.pop())  # "Ketua Majelis X": the panel of a body named elsewhere
         if fraction_seen and not orgs:
             body = self.lex.faction_bodies.get("regional" if region else "national")
             if body:
@@ -472,6 +515,38 @@ class TitleReader(BodyWords):
             or self.region_at(toks, j) is not None
             or toks[j].kind == "d"
             or self.lex.noise.match(toks, j) is not None
+        )
+
+    def body_link(
+        self, toks: list[Tok], k: int, orgs: list[str], region: Region | None, entry: TitleEntry
+    ) -> bool:
+        """A link word ("pada", "di") between a post and the body (or district) it sits in."""
+        if toks[k].fold not in self.lex.body_links or orgs or k + 1 >= len(toks):
+            return False
+        if not toks[k + 1].cap:
+            return False
+        return self.lex.orgs.match(toks, k + 1) is not None or (
+            region is None
+            and entry.government in self.lex.local_bodies
+            and toks[k + 1].fold in self.lex.types
+            and self.region_at(toks, k + 1) is not None
+        )
+
+    def serves_country(self, orgs: list[str]) -> bool:
+        """A body of the whole country ("Badan Kepegawaian Negara"): the capitalised word
+        after it opens the name ("Kepala BKN Bima Haria"), it names no place it serves."""
+        return any(o.rpartition(" ")[2] in self.lex.national_words for o in orgs)
+
+    @staticmethod
+    def lettered(toks: list[Tok], k: int) -> bool:
+        """ "Komisi A DPRD": a single capital letter names a commission, unless it is an
+        initial ("Komisi A. Rahman")."""
+        t = toks[k]
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        return (
+            len(t.text) == 1
+            and "A" <= t.text <= "H"
+            and not (nxt is not None and nxt.text == "." and nxt.start == t.end)
         )
 
     @staticmethod
