@@ -354,3 +354,54 @@ def test_administrative_in_a_list_of_sanction_kinds(body: str) -> None:
 def test_administrative_requirements_are_no_sanction() -> None:
     body = "Berkas pendaftaran harus lengkap, yakni administrasi berupa fotokopi KTP dan ijazah."
     assert "administrative" not in _types(body)
+
+
+def test_a_regulation_title_ends_where_its_predicate_starts():
+    body = (
+        "Undang-Undang Nomor 9 Tahun 2015 tentang Desa juga memberlakukan sanksi administratif "
+        "berupa teguran lisan atau tertulis bagi perangkat desa."
+    )
+    assert {"verbal_reprimand", "written_reprimand"} <= _types(body)
+    # the sanction word inside the title itself is still no sanction
+    assert (
+        _types("Hal itu diatur PP Nomor 8 Tahun 2004 Tentang Pengangkatan dan Pemberhentian.")
+        == set()
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Undang-Undang Nomor 5 Tahun 2016 menyatakan bahwa lurah yang terlibat kampanye dapat "
+        "dikenai pidana penjara.",
+        "Dalam aturan tersebut pegawai dapat dikenakan pidana penjara satu tahun.",
+        'Pasal 12 ayat (2) berbunyi, "Setiap orang yang memalsukan dokumen dapat dipidana penjara."',
+    ],
+)
+def test_what_a_rule_says_may_happen_is_mentioned(body):
+    assert _status(body, "criminal") == {"mentioned"}
+
+
+def test_a_warning_to_the_people_of_the_story_stays_threatened():
+    body = "Bupati menegaskan lurah yang melanggar dapat dikenai pidana penjara."
+    assert _status(body, "criminal") == {"threatened"}
+
+
+def test_a_risk_of_receiving_a_sanction_is_a_threat():
+    body = "Pegawai itu berisiko menerima hukuman disiplin berat berupa penurunan jabatan."
+    assert _status(body, "position_demotion") == {"threatened"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sanksinya, tidak ada kenaikan pangkat selama satu tahun bagi guru itu.",
+        "Hukumannya berupa penahanan kenaikan pangkat selama dua tahun.",
+    ],
+)
+def test_a_withheld_promotion_is_a_promotion_delay(body):
+    assert "promotion_delay" in _types(body)
+
+
+def test_a_routine_promotion_is_no_sanction():
+    assert _types("Kenaikan pangkat para pegawai dilakukan setiap April.") == set()

@@ -78,6 +78,7 @@ class SanctionsLexicon(PatternFile):
     negated_before: str
     conditional_before: str
     demand_before: str
+    rule_source: str
     exclude_window: int
     modal_window: int
     modal_cues: list[str]
@@ -108,6 +109,7 @@ class _Compiled:
     negated: re.Pattern[str]
     conditional: re.Pattern[str]
     demand: re.Pattern[str]
+    rule_source: re.Pattern[str]
     modal_cues: frozenset[str]
     list_gap: re.Pattern[str]
     verb: re.Pattern[str]
@@ -178,6 +180,7 @@ def _compiled(lex: SanctionsLexicon) -> _Compiled:
         negated=rx(lex.negated_before),
         conditional=rx(lex.conditional_before),
         demand=rx(lex.demand_before),
+        rule_source=rx(lex.rule_source),
         modal_cues=frozenset(c.lower() for c in lex.modal_cues),
         list_gap=rx(lex.list_gap),
         verb=rx(lex.verb),
@@ -418,6 +421,8 @@ def _assign_status(
             status = prev.status  # the speaker goes on enumerating
         if status is SanctionStatus.imposed:
             status = _governed(text[us : h.start], c)
+        if status is SanctionStatus.threatened and c.rule_source.search(text[us : h.start]):
+            status = SanctionStatus.mentioned  # "UU … menyatakan bahwa … dapat dipidana": a rule
         h.status = status or SanctionStatus.mentioned
         prev = h
 
