@@ -14,7 +14,14 @@ from __future__ import annotations
 from extractor.document import Article, Region
 from extractor.extractors.quotes_direct import direct_quotes
 from extractor.extractors.quotes_indirect import indirect_quotes
-from extractor.extractors.quotes_lexicon import Cand, QuoteLex, QuotesLexicon, call_state, compiled
+from extractor.extractors.quotes_lexicon import (
+    WORD,
+    Cand,
+    QuoteLex,
+    QuotesLexicon,
+    call_state,
+    compiled,
+)
 from extractor.extractors.quotes_speakers import resolve_speakers
 from extractor.models import Quote, QuoteKind
 from extractor.patterns import load
@@ -46,6 +53,8 @@ def _extract(art: Article, lex: QuoteLex, body: list[Region]) -> list[Quote]:
     for c in cands:
         if not c.text.strip():
             continue
+        if c.kind == "indirect" and len(WORD.findall(c.text)) < 2:
+            continue  # "Ko": a clause cut off where the scrape ends reports nothing
         if c.speaker is None:
             art.warn(
                 "speaker_unresolved",

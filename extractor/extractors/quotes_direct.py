@@ -30,14 +30,20 @@ def direct_quotes(
     # (pieces, forced as speech, para index, closing mark when it stands in a later paragraph)
     raw: list[tuple[list[tuple[int, int]], bool, int, int | None]] = []
     carry: list[tuple[int, int]] | None = None
+    para_marks = [_marks(text, lex, para) for para in body]
     for pi, para in enumerate(body):
-        marks = [
-            m
-            for m in lex.marks.finditer(text, para.start, para.end)
-            if m.group() not in lex.strict_open or _strict_opens(text, m.start(), m.end(), para)
-        ]
+        marks = para_marks[pi]
         open_at: int | None = None
         pieces: list[tuple[int, int]] = []
+        if carry is not None and _runs_on(text, lex, body, para_marks, pi, carry):
+            # speech a scrape broke into lines: this line has no mark, a later one closes it
+            carry = [*carry, (first_char(text, para.start, para.end), para.end)]
+            continue
+        if carry is not None and len(carry) > 1 and marks and _closes(text, lex, para, marks[0]):
+            pieces = [*carry, (first_char(text, para.start, para.end), marks[0].start())]
+            raw.append((pieces, True, pi, None))
+            carry = None
+            marks = marks[1:]
         if carry is not None:
             # the previous paragraph's quote continues only if this one opens with a mark;
             # a mark followed by a space or a comma closes it instead (``" ujar X``: a scrape
@@ -132,6 +138,48 @@ def direct_quotes(
             set_who(c, spk)
         out.append(c)
     return out, consumed
+
+
+def _marks(text: str, lex: QuoteLex, para: Region) -> list[re.Match[str]]:
+    return [
+        m
+        for m in lex.marks.finditer(text, para.start, para.end)
+        if m.group() not in lex.strict_open or _strict_opens(text, m.start(), m.end(), para)
+    ]
+
+
+def _closes(text: str, lex: QuoteLex, para: Region, m: re.Match[str]) -> bool:
+    """A closing mark against the word before it, with a cue or a stop after it."""
+    p, q = m.start(), m.end()
+    left_space = p == para.start or text[p - 1].isspace()
+    right = q >= para.end or text[q].isspace() or text[q] in ",.;:!?)"
+    return (
+        m.group() not in lex.open_marks
+        and not left_space
+        and (right or cue_at(lex, text, q, para.end) is not None)
+    )
+
+
+def _runs_on(
+    text: str,
+    lex: QuoteLex,
+    body: list[Region],
+    para_marks: list[list[re.Match[str]]],
+    pi: int,
+    carry: list[tuple[int, int]],
+) -> bool:
+    """Does an unclosed quote that opened its paragraph go on through the mark-less line
+    ``pi`` to a closing mark (with its cue) a few lines later?"""
+    if para_marks[pi] or not _opens_para(text, body[pi - len(carry)], carry[:1]):
+        return False
+    for j in range(pi + 1, min(len(body), pi + lex.run_on_lines)):
+        if para_marks[j]:
+            m = para_marks[j][0]
+            after = first_char(text, m.end(), body[j].end)
+            return (
+                _closes(text, lex, body[j], m) and cue_at(lex, text, after, body[j].end) is not None
+            )
+    return False
 
 
 def _strict_opens(text: str, p: int, q: int, para: Region) -> bool:

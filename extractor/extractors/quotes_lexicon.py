@@ -59,6 +59,7 @@ class QuotesLexicon(PatternFile):
     continuations: list[str]
     title_markers: list[str]
     min_words_without_cue: int
+    run_on_lines: int
     titles: list[str]
     institutions: list[str]
     name_stops: list[str]
@@ -124,6 +125,7 @@ class QuoteLex:
     continuation: re.Pattern[str]
     title_markers: frozenset[str]
     min_words: int
+    run_on_lines: int
     titles: frozenset[str]
     institutions: frozenset[str]
     stops: frozenset[str]
@@ -212,6 +214,7 @@ def compiled(lex: QuotesLexicon) -> QuoteLex:
         continuation=re.compile(rf"(?:{_alt(lex.continuations)})\b", re.I),
         title_markers=frozenset(lex.title_markers),
         min_words=lex.min_words_without_cue,
+        run_on_lines=lex.run_on_lines,
         titles=frozenset(lex.titles),
         institutions=frozenset(lex.institutions),
         stops=frozenset(
