@@ -175,3 +175,26 @@ def test_masing_masing_needs_a_body_after_the_post(extractor_):
         extractor_, "Budi Santoso dan Andi Wijaya, masing-masing sebagai ketua panitia acara."
     )
     assert got == {}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Bawaslu memeriksa tiga camat, yakni Budi Santoso, Andi Wijaya, dan Rina Lestari.",
+        "Kasus tiga camat berawal dari dukungan kepada Bupati Garut Dedi Mulyana. Mereka adalah "
+        "Budi Santoso, Andi Wijaya, dan Rina Lestari.",
+    ],
+)
+def test_holders_listed_after_a_post_counted_in_the_plural(extractor_, body):
+    got = _officials(extractor_, body)
+    assert {"Budi Santoso", "Andi Wijaya", "Rina Lestari"} <= set(got)
+    assert got["Andi Wijaya"].position == "Camat"
+
+
+def test_a_list_that_does_not_match_its_count_names_no_holders(extractor_):
+    got = _officials(
+        extractor_,
+        "Bawaslu memeriksa dua camat, yakni Budi Santoso, Andi Wijaya, dan Rina Lestari.",
+    )
+    assert "Rina Lestari" not in got
+    assert "Budi Santoso" not in got

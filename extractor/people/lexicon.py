@@ -114,6 +114,9 @@ class NameLexicon(PatternFile):
     not_names: list[str]
     apposition_links: list[str]
     distributives: list[str]  # "masing-masing selaku Anggota …": the post of every listed name
+    plural_markers: list[str]  # "para", "sejumlah": a post counted in the plural
+    list_openers: list[str]  # "yakni", "adalah": the holders' names follow
+    list_pronouns: list[str]  # "Mereka adalah A dan B": a next sentence lists the holders
     title_joins: list[str]
     title_blockers: list[str]
     not_name_suffixes: list[str]
@@ -274,6 +277,9 @@ class Lex:
     post_modifiers: frozenset[str] = field(default_factory=frozenset)
     name_links: Phrases = field(default_factory=Phrases)
     distributives: frozenset[str] = field(default_factory=frozenset)  # "masing-masing"
+    plural_markers: frozenset[str] = field(default_factory=frozenset)  # "para"
+    list_openers: Phrases = field(default_factory=Phrases)  # "yakni", "antara lain"
+    list_pronouns: frozenset[str] = field(default_factory=frozenset)  # "mereka"
     filled: Phrases = field(default_factory=Phrases)  # "diisi oleh": a post filled by a name
     relatives: Phrases = field(default_factory=Phrases)  # "anak", "istri": a relative's title
     relative_qualifiers: frozenset[str] = field(default_factory=frozenset)  # "sulung"
@@ -428,6 +434,10 @@ def compile_lex(
                 vocab.add(f.casefold())
     lex.post_modifiers = fold(pos.post_modifiers)
     lex.distributives = fold(nam.distributives)
+    lex.plural_markers = fold(nam.plural_markers)
+    lex.list_pronouns = fold(nam.list_pronouns)
+    for opener in nam.list_openers:
+        lex.list_openers.add(opener, True)
     for link in nam.name_links:
         lex.name_links.add(link, True)
     for rel in nam.relatives:

@@ -6,16 +6,15 @@ Ketua …``), two posts of one person (``… yang juga Ketua …``), a rank open
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
-from extractor.people.lexicon import ParentEntry, Region, TitleEntry, Tok
+from extractor.people.lexicon import Region, TitleEntry, Tok
+from extractor.people.lists import ListReader
 from extractor.people.names import name_text
 from extractor.people.places import gazetteer
 from extractor.people.records import Body, Cand, with_region
-from extractor.people.titles import TitleReader
 
 
-class Reader(TitleReader):
+class Reader(ListReader):
     """Reads every person a post is linked to in one article."""
 
     def phrase(self, toks: list[Tok], i: int) -> Cand | None:
@@ -145,66 +144,6 @@ class Reader(TitleReader):
                 if a1 > a0:
                     cand.aliases.append(" ".join(x.text for x in self.words(toks, a0, a1)))
         return cand
-
-    def make(
-        self,
-        pos: list[str],
-        entry: TitleEntry,
-        orgs: list[str],
-        region: Region | None,
-        name: list[Tok],
-    ) -> Cand:
-        position = " ".join(pos)
-        gov = entry.government
-        org: str | None
-        region_name = region.name if region else None
-        field = position.partition(entry.name + " ")[2] if entry.field_org else ""
-        if orgs:
-            org = " ".join(orgs)
-        elif entry.org:
-            org = entry.org
-        elif field and entry.field_org:  # "Menteri Agama" → Kementerian Agama
-            org = f"{entry.field_org} {field}"
-        elif gov:
-            typ = (region.type if region and region.type else None) if gov == "region" else gov
-            if typ is None and gov != "region":
-                typ = gov
-            lex = self.lex
-            org = " ".join(x for x in (lex.government, typ or lex.unknown_type, region_name) if x)
-            if gov in lex.local_bodies and region:
-                org = f"{lex.local_bodies[gov]} {region.name}"
-        else:
-            org = None
-        if org and region and (orgs or entry.org):
-            org = with_region(org, region, self.lex)
-        return Cand(
-            name=name_text(self.text, name),
-            position=position or None,
-            org=org,
-            region=region_name,
-            start=name[0].start,
-            end=name[-1].end,
-            local=gov if gov and region is None and not orgs and not entry.org else None,
-            # "Camat Karanganyar": the district of that name, whatever else it names
-            rtype=(gov if gov in self.lex.local_bodies else region.type) if region else None,
-            parent=None if org else self.parent_of(position),
-            field_org=entry.field_org if entry.field_org and not field else None,
-        )
-
-    def parent_of(self, position: str) -> ParentEntry | None:
-        """The parent entry of a post (its modifiers "Wakil", "Plt" … set aside)."""
-        base = position
-        stripped = True
-        while stripped:
-            stripped = False
-            for mod in self.lex.modifier_names:
-                if base.startswith(mod + " "):
-                    base = base[len(mod) + 1 :]
-                    stripped = True
-        for key, entry in self.lex.parents:
-            if base == key or base.startswith(key + " "):
-                return entry
-        return None
 
     def bodies(self) -> list[Body]:
         """The bodies the article names, where: a known body (with the place it serves, which
@@ -381,46 +320,6 @@ class Reader(TitleReader):
             return False
         return end < len(toks) and toks[end].kind == "w" and toks[end].text.islower()
 
-    def distributed(self, toks: list[Tok], i: int) -> list[Cand]:
-        """``Teradu II, A; dan Teradu III, B, masing-masing selaku Anggota Bawaslu X``: the
-        post after "masing-masing" and a link word goes to every name of the list before it
-        (names joined by commas, semicolons or "dan"; a party's label "Teradu II," skipped)."""
-        m = self.lex.links.match(toks, i - 1) if i >= 1 else None
-        j = i - 1
-        if m is None or m[1] != i:
-            return []
-        j -= 1
-        if j < 1 or toks[j].fold not in self.lex.distributives or toks[j - 1].text != ",":
-            return []
-        got = self.role(toks, i)
-        if got is None:
-            return []
-        pos, entry, orgs, region, _ = got
-        if not orgs and region is None:
-            return []
-        out: list[Cand] = []
-        j -= 2  # the last name's last word
-        while j >= 0 and len(out) < 12:
-            if not self.is_name_word(toks, j):
-                break
-            s = j
-            while s - 1 >= 0 and self.is_name_word(toks, s - 1):
-                s -= 1
-            if self.only_place(toks, s, j + 1):
-                break
-            out.append(self.make(list(pos), entry, list(orgs), region, self.words(toks, s, j + 1)))
-            j = s - 1
-            if j >= 2 and toks[j].text == "," and self.roman(toks, j - 1) and toks[j - 2].cap:
-                j -= 3  # "Teradu II, A": the party's label before the name
-            if j >= 0 and toks[j].fold in self.lex.list_joiners:
-                j -= 1
-            if j < 0 or toks[j].text not in ",;":
-                break
-            j -= 1
-            if j >= 0 and toks[j].fold in self.lex.list_joiners:
-                j -= 1
-        return out[::-1] if len(out) >= 2 else []
-
     def joined(self, toks: list[Tok], i: int) -> Cand | None:
         """``Wali Kota yang juga Ketua DPC PDIP FX Hadi Rudyatmo``: two posts of one person;
         the first named is the one the story gives them, the second phrase names them."""
@@ -461,48 +360,6 @@ class Reader(TitleReader):
         return False
 
     # -- article -----------------------------------------------------------------------
-    def members(self, toks: list[Tok], cand: Cand) -> list[Cand]:
-        """More people under the post a list names after the first (``anggota Bawaslu Rahmat
-        Fadil dan Yoga Pranata``, ``hakim anggota Sri Wahyuni dan Dewi Lestari``,
-        ``anggota DKPP, yaitu Dr. A, Prof. B, dan C``): only for posts several people hold
-        at once (``member_titles``), and only names joined by commas, ``dan`` or ``serta``;
-        a name followed by its own title phrase ends the list."""
-        if not self.member(cand):
-            return []
-        n = len(toks)
-        e = next((x for x in range(n) if toks[x].start >= cand.end), n)
-        out: list[Cand] = []
-        while e < n and len(out) < 12:
-            j = e
-            if toks[j].text == ",":
-                j += 1
-            if j < n and toks[j].fold in self.lex.list_joiners:
-                j += 1
-            if j == e or j >= n:
-                break
-            k = self.skip_noise(toks, j)
-            end = self.name_run(toks, k)
-            if end == k or self.only_place(toks, k, end) or self.inside_body_name(toks, k, end):
-                break
-            if (
-                end < n
-                and toks[end].cap
-                and (self.lex.titles.match(toks, end) or self.lex.modifiers.match(toks, end))
-            ):
-                break
-            words = self.words(toks, k, end)
-            out.append(
-                replace(
-                    cand,
-                    name=name_text(self.text, words),
-                    start=words[0].start,
-                    end=words[-1].end,
-                    aliases=[],
-                )
-            )
-            e = end
-        return out
-
     def state_body(self, org: str | None) -> bool:
         """Is ``org`` a state university (``Universitas Negeri …``, ``UIN …``, one listed)?"""
         if not org:
@@ -569,10 +426,6 @@ class Reader(TitleReader):
         hit = gazetteer().longest([toks[x].fold for x in idx], 0, districts=True)
         return hit is not None and hit[1] == len(idx) and self.region_at(toks, e + 1) is not None
 
-    def member(self, cand: Cand) -> bool:
-        pos = cand.position or ""
-        return any(pos == m or pos.startswith(m + " ") for m in self.lex.member_titles)
-
     def after_rank(self, toks: list[Tok], k: int) -> bool:
         """A capitalised word the lexicon knows (``Marga``, ``Bintang``) right after a rank,
         a name word after it: the name's first word, since a rank opens a name."""
@@ -600,19 +453,6 @@ class Reader(TitleReader):
         m = self.lex.titles.match(toks, i - 1) or self.lex.orgs.match(toks, i - 1)
         return m is not None and m[1] > i
 
-    def share_body(self, prev: Cand | None, cand: Cand) -> None:
-        """``Ketua KPU A, serta anggota B``: a member named without a body in the sentence
-        of another post of a body belongs to that body."""
-        if prev is None or cand.region or not prev.org or not self.member(cand):
-            return
-        # "Ketua Bawaslu Ogan Ilir A didampingi anggota Bawaslu B": the same body, placed
-        if cand.org and not (prev.region and prev.org.startswith(cand.org + " ")):
-            return
-        between = self.text[prev.end : cand.start]
-        if any(c in between for c in ".!?\n") or len(between) > 200:
-            return
-        cand.org, cand.region, cand.rtype, cand.parent = prev.org, prev.region, prev.rtype, None
-
     def candidates(self) -> Iterator[Cand]:
         for para, toks in enumerate(self.sents):
             prev: Cand | None = None
@@ -621,6 +461,13 @@ class Reader(TitleReader):
             while i < n:
                 t = toks[i]
                 if t.kind == "w" and t.fold in self.lex.starts and not self.blocked(toks, i):
+                    listed = self.enumerated(toks, i)
+                    if listed:  # the holders may be named a sentence later: read on after the post
+                        for more in listed:
+                            more.para = para
+                            yield more
+                        i += 1
+                        continue
                     cand = self.phrase(toks, i)
                     if cand is None:
                         cand = self.joined(toks, i)
