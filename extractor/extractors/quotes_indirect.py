@@ -12,6 +12,7 @@ from extractor.extractors.quotes_lexicon import (
     QuoteLex,
     Speaker,
     cue_index,
+    first_char,
     in_spans,
     rstrip_at,
     set_who,
@@ -113,6 +114,15 @@ def indirect_quotes(
                 comma = text.find(",", spk.end, stext_end)
                 if comma != -1 and not text[spk.end : comma].strip():
                     add(si, comma + 1, lm.group("cue").lower(), spk)
+                    continue
+        # "A, seperti dijelaskan oleh X, akan …": the whole sentence is X's
+        am = lex.passive_aside.search(text, s.start, stext_end) if pm is None else None
+        if am is not None and am.start() > s.start and not in_spans(quoted, am.start()):
+            spk = speaker_after(art, lex, am.end(), stext_end)
+            after = first_char(text, spk.end, stext_end) if spk is not None else stext_end
+            if spk is not None and spk.kind == "name" and text[after : after + 1] in (",", ".", ""):
+                add(si, am.end(), am.group("cue").lower(), spk, s.start, stext_end)
+                if si in taken:
                     continue
         # active cues
         for m in idx.within("indirect", s.start, stext_end):

@@ -60,6 +60,7 @@ class QuotesLexicon(PatternFile):
     title_markers: list[str]
     min_words_without_cue: int
     run_on_lines: int
+    aside_markers: list[str]
     titles: list[str]
     institutions: list[str]
     name_stops: list[str]
@@ -102,6 +103,7 @@ class QuoteLex:
     root_of: dict[str, str]  # surface cue (lowercase) -> root
     passive_attr: re.Pattern[str]  # "Hal itu disampaikan(nya) (oleh)"
     passive_lead: re.Pattern[str]  # "Dikatakan X, …" / "Dijelaskannya, …" at a sentence start
+    passive_aside: re.Pattern[str]  # "…, seperti dijelaskan (oleh) X, …" inside a sentence
     similar: re.Pattern[str]  # "(Hal) senada (juga) diungkapkan (oleh)" at a sentence start
     indirect_words: frozenset[str]
     separated: frozenset[str]
@@ -170,6 +172,11 @@ def compiled(lex: QuotesLexicon) -> QuoteLex:
         root_of=root_of,
         passive_attr=re.compile(
             rf"(?:{_alt(lex.passive_subjects)})\s+(?:\w+\s+)?(?P<cue>{_alt(lex.passive_cues)})(?P<nya>{nya})?\b"
+            rf"\s*(?:{re.escape(lex.agent_marker)}\s+)?",
+            re.I,
+        ),
+        passive_aside=re.compile(
+            rf",\s*(?:{_alt(lex.aside_markers)})\s+(?:yang\s+)?(?P<cue>{_alt(lex.passive_cues)})\b"
             rf"\s*(?:{re.escape(lex.agent_marker)}\s+)?",
             re.I,
         ),

@@ -1,4 +1,4 @@
-"""Quotes a scrape broke into lines, and clauses cut off where the scrape ends."""
+"""Quotes: speech a scrape broke into lines, an attribution in an aside, clauses cut off."""
 
 from __future__ import annotations
 
@@ -44,3 +44,21 @@ def test_a_clause_cut_off_by_the_scrape_is_no_indirect_quote():
         "Hal itu juga diakui Ketua Bawaslu Kota Bogor Andi Pratama saat ditemui wartawan.",
     )
     assert all(q.text != "Ko" for q in got)
+
+
+def test_a_passive_cue_in_an_aside_reports_the_whole_sentence():
+    got = _quotes(
+        "Pemblokiran data pegawai itu, seperti yang dijelaskan oleh Haryanto, akan berdampak "
+        "pada kenaikan pangkat.",
+        "Netralitas ASN, sebagaimana diungkapkan Kepala BKD Kota Bogor Rina Marlina, wajib dijaga.",
+    )
+    ind = {q.speaker: q.text for q in got if q.kind == "indirect"}
+    assert ind["Haryanto"].startswith("Pemblokiran data pegawai itu")
+    assert ind["Rina Marlina"].endswith("wajib dijaga")
+
+
+def test_an_aside_naming_a_document_is_no_speaker():
+    assert (
+        _quotes("Data itu disusun, seperti dijelaskan dalam laporan tahunan, setiap Desember.")
+        == []
+    )
