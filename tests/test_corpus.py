@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("pyarrow")
 pytest.importorskip("rapidfuzz")
-pytest.importorskip("datasketch")
+pytest.importorskip("numpy")
 
 import pyarrow.parquet as pq
 
@@ -248,6 +248,53 @@ def test_public_figure_nickname_merges(people_out: Path):
     assert quote["person_id"] == jokowi
 
 
+def write_parts(folder: Path, facts: list[ArticleFacts]) -> Path:
+    """A batch output with one part per article (same-named parts in every table)."""
+    for n, f in enumerate(facts):
+        rows = facts_to_rows(f)
+        for t in FACT_TABLES:
+            (folder / t).mkdir(parents=True, exist_ok=True)
+            part = folder / t / f"part-{n:06d}.parquet"
+            pq.write_table(arrow_table(t, rows.get(t, [])), part)
+    return folder
+
+
+def test_quote_speakers_are_linked_row_by_row_across_parts(tmp_path: Path):
+    def q(speaker: str | None) -> Quote:
+        return Quote(text="Kami siap bekerja.", kind="direct", speaker=speaker)
+
+    dinsos = {"position": "Kepala Dinas", "organization": "Dinas Sosial"}
+    facts = [
+        article(
+            "q1",
+            "2026-04-01",
+            officials=[official("Sri Wahyuni", **dinsos)],
+            quotes=[q("Sri Wahyuni")],
+        ),
+        article(
+            "q2", "2026-04-02", quotes=[q(None), q("Ahmad Fauzi"), q("Bambang"), q("Ahmad Fauzi")]
+        ),
+        article(
+            "q3",
+            "2026-04-03",
+            officials=[official("Sri Wahyuni", **dinsos)],
+            quotes=[q("Ahmad Fauzi")],
+        ),
+    ]
+    out = write_parts(tmp_path / "out.parquet", facts)
+    summary = link(out)
+    assert summary.linked_speakers == 4  # not the quote without a speaker, not one-word Bambang
+    assert len(list((out / "quotes_linked").glob("part-*.parquet"))) == 3
+    quotes = [(r["doc_id"], r["speaker"], r["person_id"]) for r in table(out, "quotes_linked")]
+    sri = pid_of(out, "q1", "Sri Wahyuni")
+    assert pid_of(out, "q3", "Sri Wahyuni") == sri
+    assert quotes[0] == ("q1", "Sri Wahyuni", sri)
+    assert [p is None for _, _, p in quotes[1:5]] == [True, False, True, False]
+    fauzi = quotes[2][2]
+    assert quotes[4][2] == fauzi and quotes[5] == ("q3", "Ahmad Fauzi", fauzi) and fauzi != sri
+    assert any(p["person_id"] == fauzi and p["name"] == "Ahmad Fauzi" for p in table(out, "people"))
+
+
 def test_one_word_names_need_agreement(people_out: Path):
     fisheries, bawaslu = pid_of(people_out, "b1", "Budi"), pid_of(people_out, "b2", "Budi")
     assert fisheries != bawaslu  # two Budis in different bodies
@@ -395,6 +442,54 @@ def test_near_duplicates_directly():
     assert (
         dedup.near_duplicates([("a", "terlalu pendek", None), ("b", "terlalu pendek", None)]) == {}
     )
+
+
+def _invented_texts(n: int, seed: int = 7) -> list[str]:
+    """``n`` different texts of 60 words drawn from a small invented vocabulary."""
+    import random
+
+    words = sorted(set(LOREM.lower().replace(".", "").replace(",", "").split()))
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(words) for _ in range(60)) for _ in range(n)]
+
+
+def test_band_hashes_find_a_planted_copy_among_many(monkeypatch):
+    monkeypatch.setattr(dedup, "_BATCH_SHINGLES", 500)  # several signature batches
+    texts = _invented_texts(300)
+    original = texts[137]
+    words = original.split()
+    copy = "Baca juga berita lain hari ini. " + " ".join(words[:-1])  # new lead, last word cut
+    # shares half its words with the original: not a copy
+    other = " ".join(words[:30] + texts[5].split()[30:])
+    docs = [(f"d{i}", t, "2026-02-01") for i, t in enumerate(texts)]
+    docs += [("copy", copy, "2026-02-03"), ("other", other, "2026-02-03")]
+    assert dedup.near_duplicates(docs) == {"copy": "d137"}
+    # a generator is read once into memory, a function is called for each of the two passes
+    assert dedup.near_duplicates(d for d in docs) == {"copy": "d137"}
+    assert dedup.near_duplicates(lambda: iter(docs)) == {"copy": "d137"}
+
+
+def test_many_copies_point_at_the_earliest_and_a_repeated_id_keeps_its_first_text(monkeypatch):
+    monkeypatch.setattr(dedup, "_GROUP_CELLS", 64)  # a large group, compared row by row
+    text = _invented_texts(1, seed=3)[0]
+    docs = [(f"c{i:02d}", text, f"2026-03-{i + 1:02d}") for i in range(40)]
+    docs.insert(0, ("c39", _invented_texts(1, seed=11)[0], None))  # c39: this text counts
+    got = dedup.near_duplicates(docs)
+    assert got == {f"c{i:02d}": "c00" for i in range(1, 39)}
+
+
+def test_signatures_and_bands_are_datasketchs():
+    ds = pytest.importorskip("datasketch")
+    import numpy as np
+
+    for text in [LOREM, *_invented_texts(3)]:
+        sh = dedup.shingle_hashes(text)
+        m = ds.MinHash(num_perm=dedup.NUM_PERM, seed=1, hashfunc=lambda x: x)
+        m.update_batch(sh)
+        assert np.array_equal(dedup.signatures([sh])[0], m.hashvalues)
+    for threshold, num_perm in ((dedup.THRESHOLD, dedup.NUM_PERM), (0.5, 128)):
+        lsh = ds.MinHashLSH(threshold=threshold, num_perm=num_perm)
+        assert dedup.lsh_params(threshold, num_perm) == (lsh.b, lsh.r)
 
 
 # -- the command line and JSONL outputs --------------------------------------------
@@ -563,3 +658,22 @@ def test_counted_noun():
     assert counted_noun("dua belas kasus") == "kasus" and counted_noun("1.879") == ""
     assert nouns_agree("pelanggar", "pelanggaran", 37) and not nouns_agree("kasus", "orang", 37)
     assert nouns_agree("orang", "pelanggar", 941) and not nouns_agree("orang", "anggota", 100)
+
+
+def test_an_article_outside_its_same_named_part_is_still_found(tmp_path: Path):
+    """A hand-merged output: the official's article sits in another part than the official."""
+    facts = [
+        article("m1", "2026-05-01", officials=[official("Dewi Lestari", position="Camat")]),
+        article("m2", "2026-05-02"),
+    ]
+    rows = [facts_to_rows(f) for f in facts]
+    out = tmp_path / "out.parquet"
+    for t in FACT_TABLES:
+        (out / t).mkdir(parents=True)
+    articles = rows[0]["articles"] + rows[1]["articles"]
+    pq.write_table(arrow_table("articles", articles), out / "articles" / "part-000000.parquet")
+    officials = arrow_table("officials", rows[0]["officials"])
+    pq.write_table(officials, out / "officials" / "part-000001.parquet")
+    assert link(out).articles == 2
+    (person,) = table(out, "people")
+    assert person["name"] == "Dewi Lestari" and person["first_seen"] == "2026-05-01"

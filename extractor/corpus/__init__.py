@@ -3,7 +3,7 @@
 ``relevance`` runs inside the pipeline (one cue scan per article). The rest work on a batch
 output after the run: :func:`link` writes the ``people`` and ``figures`` tables and adds
 ``person_id``, ``figure_id`` and ``duplicate_of`` to the rows. Linking needs the ``corpus``
-extra (rapidfuzz, datasketch, pyarrow); it is imported only when asked for.
+extra (rapidfuzz, numpy, pyarrow); it is imported only when asked for.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from extractor.corpus import dedup, figures, people
 from extractor.corpus.aliases import canonical, fold
 
 #: the packages ``link`` needs (the ``corpus`` extra)
-REQUIRED = ("pyarrow", "rapidfuzz", "datasketch")
+REQUIRED = ("pyarrow", "rapidfuzz", "numpy")
 
 
 class LinkError(ValueError):
@@ -93,6 +93,19 @@ class _Source:
             return []
         folder = self.out / table
         return sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+
+    def part_names(self, table: str) -> list[str | None]:
+        """The parts of ``table`` by name (``None``: the one in-memory table of a JSONL)."""
+        return [None] if self.jsonl else [p.name for p in self.parts(table)]
+
+    def part(
+        self, table: str, name: str | None, columns: Sequence[str] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Rows of one part of ``table`` (none when the table has no part of that name)."""
+        if name is None:
+            return self.rows(table, columns)
+        path = self.out / table / name
+        return _part_rows(path, columns) if path.exists() else iter(())
 
     def rows(self, table: str, columns: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
         """Rows of ``table`` (only ``columns`` when given; absent columns are None)."""
@@ -175,6 +188,79 @@ def _date(row: dict[str, Any]) -> str | None:
     return str(iso)[:10] if iso else None
 
 
+class _Articles:
+    """Publication date and outlet of each article, read part by part.
+
+    A batch writes the rows of one article into same-named parts of every table, so the
+    officials or quotes of part N find their article in articles part N, and only one
+    part's articles are held at a time (a million articles' table is never in memory). A
+    doc_id missing from its part (a hand-merged output) is looked up in the whole table,
+    read once on first need. Each distinct (date, outlet) pair is one shared tuple.
+    """
+
+    COLUMNS = ("doc_id", "published_iso", "published", "outlet", "url")
+
+    def __init__(self, src: _Source) -> None:
+        self.src = src
+        self._shared: dict[tuple[str | None, str | None], tuple[str | None, str | None]] = {}
+        self._name = ""  # the part held now ("": none yet)
+        self._part: dict[str, tuple[str | None, str | None]] = {}
+        self._all: dict[str, tuple[str | None, str | None]] | None = None
+
+    def count(self) -> int:
+        """Distinct doc_ids (read from the doc_id column only)."""
+        import numpy as np
+
+        seen = [
+            np.array([hash(str(r["doc_id"])) for r in self.src.part("articles", n, ["doc_id"])])
+            for n in self.src.part_names("articles")
+        ]
+        return len(np.unique(np.concatenate(seen))) if seen else 0
+
+    def _pairs(self, rows: Iterator[dict[str, Any]]) -> dict[str, tuple[str | None, str | None]]:
+        out: dict[str, tuple[str | None, str | None]] = {}
+        for r in rows:
+            pair = (_date(r), _outlet(r))
+            out[str(r["doc_id"])] = self._shared.setdefault(pair, pair)
+        return out
+
+    def part(self, name: str | None) -> dict[str, tuple[str | None, str | None]]:
+        """doc_id → (date, outlet) of the articles of part ``name``."""
+        if name is None:
+            return self.all()
+        if name != self._name:
+            self._part = self._pairs(self.src.part("articles", name, self.COLUMNS))
+            self._name = name
+        return self._part
+
+    def all(self) -> dict[str, tuple[str | None, str | None]]:
+        """doc_id → (date, outlet) of every article (only where a part cannot answer)."""
+        if self._all is None:
+            self._all = self._pairs(self.src.rows("articles", self.COLUMNS))
+        return self._all
+
+    def release(self) -> None:
+        """Forget the whole table (the parts answer from here on)."""
+        if not self.src.jsonl:
+            self._all = None
+
+    def published(self, doc_id: str, part: str | None) -> str | None:
+        """The article's date, from part ``part`` (else the whole table)."""
+        got = self.part(part).get(doc_id)
+        if got is None:
+            got = self.all().get(doc_id)
+        return got[0] if got else None
+
+    def details(self, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
+        """``{doc_id: {"published", "outlet"}}`` for a few articles (the figures step)."""
+        out: dict[str, dict[str, Any]] = {}
+        for name in self.src.part_names("articles"):
+            for r in self.src.part("articles", name, self.COLUMNS):
+                if (d := str(r["doc_id"])) in doc_ids:
+                    out[d] = {"published": _date(r), "outlet": _outlet(r)}
+        return out
+
+
 # -- the run -----------------------------------------------------------------------
 def link(
     out: str | Path,
@@ -203,58 +289,43 @@ def link(
     src = _Source(out)
     dest = out.with_name(out.name.removesuffix(".jsonl") + ".linked.parquet") if src.jsonl else out
     summary.dest = dest
-    articles = {
-        str(r["doc_id"]): {
-            "published": _date(r),
-            "outlet": _outlet(r),
-            "headline": r.get("headline"),
-        }
-        for r in src.rows(
-            "articles", ["doc_id", "published_iso", "published", "outlet", "url", "headline"]
-        )
-    }
-    summary.articles = len(articles)
+    articles = _Articles(src)
+    summary.articles = articles.count()
     lap("read")
 
-    duplicate_of = dedup.near_duplicates(_dedup_docs(src, articles, texts))
+    duplicate_of = dedup.near_duplicates(lambda: _dedup_docs(src, articles, texts))
+    articles.release()
     summary.duplicates = len(duplicate_of)
     lap("duplicates")
 
+    cols = ["doc_id", "idx", "name", "aliases", "position", "organization", "region"]
     mentions = [
-        people.make_mention(r, articles.get(str(r["doc_id"]), {}).get("published"))
-        for r in src.rows(
-            "officials",
-            [
-                "doc_id",
-                "idx",
-                "name",
-                "aliases",
-                "position",
-                "organization",
-                "region",
-                "region_code",
-            ],
-        )
+        people.make_mention(r, articles.published(str(r["doc_id"]), name))
+        for name in src.part_names("officials")
+        for r in src.part("officials", name, [*cols, "region_code"])
     ]
     summary.mentions = len(mentions)
-    speakers = _speaker_mentions(src, mentions, articles)
-    everyone = mentions + [m for m, _ in speakers]
+    quote_of, speakers = _quote_mentions(src, mentions, articles)
+    everyone = mentions + speakers
+    del mentions, speakers
     labels = people.cluster(everyone)
     people_rows, pids = people.people_rows(everyone, labels)
+    del everyone
     summary.people = len(people_rows)
-    official_pid = {(m.doc_id, m.idx): pids[lab] for m, lab in zip(mentions, labels, strict=False)}
-    quote_pid: dict[tuple[str, int], str] = {}
-    for (_m, keys), lab in zip(speakers, labels[len(mentions) :], strict=True):
-        for k in keys:
-            quote_pid[k] = pids[lab]
-    for k, official in _speaker_officials(src, mentions).items():
-        quote_pid[k] = official_pid[official]
-    summary.linked_speakers = len(quote_pid)
+    # one person id per mention; officials rows are the first mentions, in row order
+    pid_of = [pids[lab] for lab in labels]
+    del labels
+    official_pid = pid_of[: summary.mentions]
+    quote_pid = [pid_of[m] if m >= 0 else None for m in quote_of]
+    del pid_of, quote_of
+    summary.linked_speakers = sum(1 for p in quote_pid if p is not None)
     lap("people")
 
     stats = list(src.rows("statistics"))
     summary.statistics = len(stats)
-    figure_rows, fids = figures.build(stats, articles, duplicate_of)
+    figure_rows, fids = figures.build(
+        stats, articles.details({str(r["doc_id"]) for r in stats}), duplicate_of
+    )
     summary.figures = len(figure_rows)
     summary.shared_figures = sum(1 for f in figure_rows if f["n_articles"] > 1)
     summary.conflicts = sum(1 for f in figure_rows if f["conflict"])
@@ -268,85 +339,77 @@ def link(
 
 
 def _dedup_docs(
-    src: _Source, articles: dict[str, dict[str, Any]], texts: Sequence[str | Path]
+    src: _Source, articles: _Articles, texts: Sequence[str | Path]
 ) -> Iterator[tuple[str, str | None, str | None]]:
     if texts:
         from extractor.batch.readers import Fields, open_source
 
         for path in texts:
             for rec in open_source(path, Fields()).records():
-                if rec.doc_id in articles and isinstance(rec.text, str):
-                    yield rec.doc_id, rec.text, articles[rec.doc_id]["published"]
+                if isinstance(rec.text, str) and (got := articles.all().get(rec.doc_id)):
+                    yield rec.doc_id, rec.text, got[0]
         return
     # a batch writes the rows of one article into same-named parts of every table, so the
     # stand-in texts are built part by part (a whole corpus's quotes never sit in memory)
-    names = [p.name for p in src.parts("articles")] if not src.jsonl else [None]
-    for name in names:
-        if name is None:
-            ids = list(articles)
-        else:
-            ids = [str(r["doc_id"]) for r in _part_rows(src.out / "articles" / name, ["doc_id"])]
-        bits: dict[str, list[str]] = {d: [articles[d].get("headline") or ""] for d in ids}
+    for name in src.part_names("articles"):
+        bits: dict[str, list[str]] = {}
+        for r in src.part("articles", name, ["doc_id", "headline"]):
+            bits[str(r["doc_id"])] = [r["headline"] or ""]  # the last row of a doc_id
         for table in ("quotes", "statistics"):
-            if name is None:
-                rows: Iterator[dict[str, Any]] = src.rows(table, ["doc_id", "text"])
-            elif (src.out / table / name).exists():
-                rows = _part_rows(src.out / table / name, ["doc_id", "text"])
-            else:
-                continue
-            for r in rows:
+            for r in src.part(table, name, ["doc_id", "text"]):
                 if r["text"] and str(r["doc_id"]) in bits:
                     bits[str(r["doc_id"])].append(r["text"])
         for d, parts in bits.items():
-            yield d, " ".join(parts), articles[d]["published"]
+            yield d, " ".join(parts), articles.published(d, name)
 
 
-def _speaker_officials(
-    src: _Source, mentions: list[people.Mention]
-) -> dict[tuple[str, int], tuple[str, int]]:
-    """Quote (doc_id, idx) → the official (doc_id, idx) of the same article it names."""
-    forms: dict[tuple[str, str], tuple[str, int]] = {}
-    for m in mentions:
-        for f in (m.name, *m.aliases):
-            forms.setdefault((m.doc_id, fold(f)), (m.doc_id, m.idx))
-    out: dict[tuple[str, int], tuple[str, int]] = {}
-    for r in src.rows("quotes", ["doc_id", "idx", "speaker"]):
-        if r["speaker"]:
-            hit = forms.get((str(r["doc_id"]), fold(r["speaker"])))
-            if hit is not None:
-                out[(str(r["doc_id"]), int(r["idx"]))] = hit
-    return out
+_QUOTE_COLS = ("doc_id", "idx", "speaker")
 
 
-def _speaker_mentions(
-    src: _Source, mentions: list[people.Mention], articles: dict[str, dict[str, Any]]
-) -> list[tuple[people.Mention, list[tuple[str, int]]]]:
-    """Speakers who name no official of their article, one mention per (article, name).
+def _quote_mentions(
+    src: _Source, mentions: list[people.Mention], articles: _Articles
+) -> tuple[Any, list[people.Mention]]:
+    """Who each ``quotes`` row names, in one pass over the quotes.
 
-    A one-word speaker has no post, body or region to agree on, so it links to nobody.
+    Returns, per quotes row (in row order), the index of its mention (-1: none), and the
+    new mentions, numbered after ``mentions``: a speaker who names an official of the same
+    article is that official's mention; any other speaker is one mention per (article,
+    name). A one-word speaker has no post, body or region to agree on, so it links to nobody.
     """
-    named = _speaker_officials(src, mentions)
-    by_name: dict[tuple[str, str], list[tuple[str, int]]] = {}
-    raw: dict[tuple[str, str], str] = {}
-    for r in src.rows("quotes", ["doc_id", "idx", "speaker"]):
-        key = (str(r["doc_id"]), int(r["idx"]))
+    from array import array
+
+    forms: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        for f in (m.name, *m.aliases):
+            forms.setdefault((m.doc_id, fold(f)), i)
+    quote_of = array("i")
+    # (doc_id, folded name) -> [mention number, first idx, last spelling]
+    spoken: dict[tuple[str, str], list[Any]] = {}
+    for name, r in (
+        (n, r) for n in src.part_names("quotes") for r in src.part("quotes", n, _QUOTE_COLS)
+    ):
         sp = r["speaker"]
-        if not sp or key in named:
+        if not sp:
+            quote_of.append(-1)
             continue
+        doc = str(r["doc_id"])
         f = fold(sp)
-        if len(f.split()) < 2 and canonical(sp) is None:
-            continue
-        by_name.setdefault((key[0], f), []).append(key)
-        raw[(key[0], f)] = sp
-    out = []
-    for (doc, _f), keys in by_name.items():
-        m = people.make_mention(
-            {"doc_id": doc, "idx": keys[0][1], "name": raw[(doc, _f)]},
-            articles.get(doc, {}).get("published"),
-        )
+        hit = forms.get((doc, f))
+        if hit is None and (len(f.split()) >= 2 or canonical(sp) is not None):
+            seen = spoken.get((doc, f))
+            if seen is None:
+                date = articles.published(doc, name)
+                seen = spoken[(doc, f)] = [len(mentions) + len(spoken), int(r["idx"]), sp, date]
+            seen[2] = sp
+            hit = seen[0]
+        quote_of.append(-1 if hit is None else hit)
+    del forms
+    new: list[people.Mention] = []
+    for (doc, _f), (_n, idx, sp, date) in spoken.items():
+        m = people.make_mention({"doc_id": doc, "idx": idx, "name": sp}, date)
         m.table = "quotes"
-        out.append((m, keys))
-    return out
+        new.append(m)
+    return quote_of, new
 
 
 # -- writing -----------------------------------------------------------------------
@@ -355,8 +418,8 @@ def _write(
     dest: Path,
     people_rows: list[dict[str, Any]],
     figure_rows: list[dict[str, Any]],
-    official_pid: dict[tuple[str, int], str],
-    quote_pid: dict[tuple[str, int], str],
+    official_pid: Sequence[str | None],
+    quote_pid: Sequence[str | None],
     fids: dict[tuple[str, int], str],
     duplicate_of: dict[str, str],
 ) -> None:
@@ -375,9 +438,9 @@ def _write(
         "figures",
         [("part-000000.parquet", pa.Table.from_pylist(figure_rows, schema=_figures_schema()))],
     )
-    adders: dict[str, tuple[str, Callable[[dict[str, Any]], Any]]] = {
-        "officials": ("person_id", lambda r: official_pid.get((str(r["doc_id"]), int(r["idx"])))),
-        "quotes": ("person_id", lambda r: quote_pid.get((str(r["doc_id"]), int(r["idx"])))),
+    adders: dict[str, tuple[str, _Values]] = {
+        "officials": ("person_id", official_pid),
+        "quotes": ("person_id", quote_pid),
         "statistics": ("figure_id", lambda r: fids.get((str(r["doc_id"]), int(r["idx"])))),
         "articles": ("duplicate_of", lambda r: duplicate_of.get(str(r["doc_id"]))),
     }
@@ -385,8 +448,13 @@ def _write(
         _swap(dest, f"{table}_linked", _with_column(src, table, column, value))
 
 
+#: a new column's values: one per row of the table, in row order, or a function of the row's
+#: ``doc_id`` and ``idx``
+_Values = Sequence[Any] | Callable[[dict[str, Any]], Any]
+
+
 def _with_column(
-    src: _Source, table: str, column: str, value: Callable[[dict[str, Any]], Any]
+    src: _Source, table: str, column: str, value: _Values
 ) -> Iterator[tuple[str, Any]]:
     """Each part of ``table`` with ``column`` added (replaced when a rerun finds it)."""
     import pyarrow as pa
@@ -398,12 +466,18 @@ def _with_column(
         parts: list[tuple[str, Any]] = [("part-000000.parquet", t)]
     else:
         parts = [(p.name, p) for p in src.parts(table)]
+    offset = 0
     for name, part in parts:
         t = part if isinstance(part, pa.Table) else pq.read_table(part)
         if column in t.column_names:
             t = t.drop_columns([column])
-        keys = t.select([c for c in ("doc_id", "idx") if c in t.column_names]).to_pylist()
-        t = t.append_column(column, pa.array([value(k) for k in keys], pa.string()))
+        if callable(value):
+            keys = t.select([c for c in ("doc_id", "idx") if c in t.column_names]).to_pylist()
+            values = [value(k) for k in keys]
+        else:
+            values = list(value[offset : offset + t.num_rows])
+            offset += t.num_rows
+        t = t.append_column(column, pa.array(values, pa.string()))
         yield name, t
 
 

@@ -20,7 +20,9 @@ Quote speakers take the person of the article's official they name, else are rea
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -127,16 +129,20 @@ class _Context(NamedTuple):
 
 class _UnionFind:
     """Union-find that keeps each cluster's members, regions, articles and context, so the
-    merge guards cost a set intersection, not a walk over a large cluster's mentions."""
+    merge guards cost a set intersection, not a walk over a large cluster's mentions.
+
+    Most mentions never merge, so a cluster of one keeps nothing: its members, regions,
+    article count and context are read off its mention when asked (a million mentions
+    would otherwise hold five sets each)."""
 
     def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
         self.parent = list(range(len(mentions)))
-        self.members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
-        self.regions: dict[int, set[str]] = {
-            i: ({r} if (r := _region_root(m)) else set()) for i, m in enumerate(mentions)
-        }
-        self.docs: dict[int, set[str]] = {i: {m.doc_id} for i, m in enumerate(mentions)}
-        self.ctx: dict[int, _Context] = {i: _Context.of(m) for i, m in enumerate(mentions)}
+        self._members: dict[int, list[int]] = {}
+        self._regions: dict[int, set[str]] = {}
+        self._docs: dict[int, set[str]] = {}
+        self._ctx: dict[int, _Context] = {}
+        self._profiles: dict[tuple[str | None, str | None, str | None], _Context] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -144,30 +150,72 @@ class _UnionFind:
             i = self.parent[i]
         return i
 
+    def roots(self) -> Iterator[int]:
+        """The clusters, by their first mention."""
+        return (i for i, p in enumerate(self.parent) if p == i)
+
+    def members(self, root: int) -> list[int]:
+        return self._members.get(root) or [root]
+
+    def regions(self, root: int) -> set[str]:
+        got = self._regions.get(root)
+        if got is not None:
+            return got
+        r = _region_root(self.mentions[root])
+        return {r} if r else set()
+
+    def n_docs(self, root: int) -> int:
+        got = self._docs.get(root)
+        return len(got) if got is not None else 1
+
+    def ctx(self, root: int) -> _Context:
+        """The cluster's context (read only: a cluster of one shares its profile's)."""
+        got = self._ctx.get(root)
+        if got is not None:
+            return got
+        m = self.mentions[root]
+        profile = (m.organization, m.position, m.region)
+        got = self._profiles.get(profile)
+        if got is None:
+            got = self._profiles[profile] = _Context.of(m)
+        return got
+
+    def _own(self, root: int) -> None:
+        """Give a cluster of one its own sets before they change."""
+        if root in self._ctx:
+            return
+        m = self.mentions[root]
+        self._members[root] = [root]
+        self._regions[root] = set(self.regions(root))
+        self._docs[root] = {m.doc_id}
+        self._ctx[root] = _Context.of(m)
+
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
-        if len(self.members[ra]) < len(self.members[rb]):
+        if len(self.members(ra)) < len(self.members(rb)):
             ra, rb = rb, ra
+        self._own(ra)
+        self._own(rb)
         self.parent[rb] = ra
-        self.members[ra].extend(self.members.pop(rb))
-        self.regions[ra] |= self.regions.pop(rb)
-        self.docs[ra] |= self.docs.pop(rb)
-        self.ctx[ra] = self.ctx[ra].merged(self.ctx.pop(rb))
+        self._members[ra].extend(self._members.pop(rb))
+        self._regions[ra] |= self._regions.pop(rb)
+        self._docs[ra] |= self._docs.pop(rb)
+        self._ctx[ra] = self._ctx[ra].merged(self._ctx.pop(rb))
 
     def agree(self, a: int, b: int) -> bool:
-        return self.ctx[self.find(a)].agrees(self.ctx[self.find(b)])
+        return self.ctx(self.find(a)).agrees(self.ctx(self.find(b)))
 
     def loosely_agree(self, a: int, b: int, generic: bool = False) -> bool:
-        return self.ctx[self.find(a)].loosely_agrees(self.ctx[self.find(b)], generic)
+        return self.ctx(self.find(a)).loosely_agrees(self.ctx(self.find(b)), generic)
 
     def conflict(self, a: int, b: int) -> bool:
-        return self.ctx[self.find(a)].conflicts(self.ctx[self.find(b)])
+        return self.ctx(self.find(a)).conflicts(self.ctx(self.find(b)))
 
     def union_if_regions_agree(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb and _regions_agree(self.regions[ra], self.regions[rb]):
+        if ra != rb and _regions_agree(self.regions(ra), self.regions(rb)):
             self.union(ra, rb)
 
 
@@ -208,19 +256,25 @@ def make_mention(row: dict[str, Any], date: str | None) -> Mention:
         figure = next(
             (c for a in aliases if (c := canonical(a)) is not None and _same_name(name, c)), None
         )
+    # interned: a corpus repeats its names, posts, bodies and regions (and an article's
+    # doc_id) in many rows, and a million mentions should hold each string once
     return Mention(
-        doc_id=str(row["doc_id"]),
+        doc_id=_shared(str(row["doc_id"])),
         idx=int(row["idx"]),
-        name=name,
-        key=fold(name),
-        aliases=aliases,
-        position=row.get("position"),
-        organization=row.get("organization"),
-        region=row.get("region"),
-        region_code=row.get("region_code"),
+        name=_shared(name),
+        key=_shared(fold(name)),
+        aliases=[_shared(a) for a in aliases],
+        position=_shared(row.get("position")),
+        organization=_shared(row.get("organization")),
+        region=_shared(row.get("region")),
+        region_code=_shared(row.get("region_code")),
         date=date,
         figure=figure,
     )
+
+
+def _shared(value: Any) -> Any:
+    return sys.intern(value) if type(value) is str else value
 
 
 def cluster(mentions: list[Mention]) -> list[int]:
@@ -278,17 +332,17 @@ def _merge_same_name(mentions: list[Mention], ids: list[int], uf: _UnionFind) ->
         uf.union(rest[0], i)
 
 
-def _groups(uf: _UnionFind) -> dict[int, list[int]]:
-    return {root: list(ids) for root, ids in uf.members.items()}
+def _groups(uf: _UnionFind) -> Iterator[tuple[int, list[int]]]:
+    """Each cluster as (root, member indexes), in the order of the roots."""
+    return ((root, uf.members(root)) for root in uf.roots())
 
 
 def _merge_variants(mentions: list[Mention], uf: _UnionFind) -> None:
     """Spelling variants of full names (``Benyamin``/``Banyamin Davnie``) via rapidfuzz."""
     from rapidfuzz import fuzz, process
 
-    groups = _groups(uf)
     names: dict[str, list[int]] = defaultdict(list)  # folded full name -> cluster roots
-    for root, ids in groups.items():
+    for root, ids in _groups(uf):
         for k in {mentions[i].key for i in ids}:
             if len(k.split()) >= 2 and len(k) >= FUZZY_MIN_CHARS:
                 names[k].append(root)
@@ -332,15 +386,23 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 
 def _merge_short_forms(mentions: list[Mention], uf: _UnionFind) -> None:
     """A full name inside the names of exactly one other person joins that person."""
-    groups = _groups(uf)
-    keys: dict[int, set[tuple[str, ...]]] = {}
+    # only clusters with a full name can be a short form, only those with a name of three
+    # words or more can hold one: the others (most of a corpus) are left out of the index
+    split: dict[str, tuple[str, ...]] = {}
+    keys: dict[int, tuple[tuple[str, ...], ...]] = {}
     by_word: dict[str, set[int]] = defaultdict(set)
-    for root, ids in groups.items():
-        keys[root] = {tuple(mentions[i].key.split()) for i in ids}
-        for k in keys[root]:
-            for w in k:
-                by_word[w].add(root)
-    for root in groups:
+    for root, ids in _groups(uf):
+        keyset = {mentions[i].key for i in ids}
+        forms = {split.get(k) or split.setdefault(k, tuple(k.split())) for k in keyset}
+        longest = max(map(len, forms))
+        if longest < 2:
+            continue
+        keys[root] = tuple(forms)
+        if longest >= 3:
+            for k in forms:
+                for w in k:
+                    by_word[w].add(root)
+    for root in list(keys):
         for words in sorted(keys[root], key=lambda k: (-len(k), k)):  # stable order
             if len(words) < 2:
                 continue
@@ -359,7 +421,7 @@ def _merge_short_forms(mentions: list[Mention], uf: _UnionFind) -> None:
                 # a name known in more articles than the longer one is not its short form
                 # ("Ridwan Kamil" is not "Atalia Ridwan Kamil") unless the first words agree
                 leading = any(k[0] == words[0] for k in keys.get(other, ()) if len(k) > len(words))
-                if len(uf.docs[uf.find(root)]) > len(uf.docs[other]) and not leading:
+                if uf.n_docs(uf.find(root)) > uf.n_docs(other) and not leading:
                     break
                 if not uf.conflict(root, other):  # the one longer name, in no other body
                     uf.union_if_regions_agree(root, other)
@@ -372,10 +434,12 @@ def _merge_agreed_variants(mentions: list[Mention], uf: _UnionFind) -> None:
     from rapidfuzz import fuzz, process
 
     blocks: dict[tuple[str, str], set[int]] = defaultdict(set)
-    forms: dict[int, set[str]] = {}
-    for root, ids in _groups(uf).items():
-        ctx = uf.ctx[root]
-        forms[root] = {spelling_key(mentions[i].name) for i in ids if mentions[i].key}
+    forms: dict[int, tuple[str, ...]] = {}
+    for root, ids in _groups(uf):
+        ctx = uf.ctx(root)
+        if not ctx.orgs and not ctx.posts:
+            continue  # in no block
+        forms[root] = tuple({spelling_key(mentions[i].name) for i in ids if mentions[i].key})
         for org in ctx.orgs:
             blocks[("org", org)].add(root)
         for post in ctx.posts:
@@ -411,9 +475,8 @@ def _merge_one_word(mentions: list[Mention], uf: _UnionFind) -> None:
     person joins the one longer-named person they agree with. A one-word name known in more
     articles than the longer name that ends with it is someone else (``Taslim`` the regent,
     ``Asnoni Taslim`` his wife)."""
-    groups = _groups(uf)
     singles: dict[str, list[int]] = defaultdict(list)
-    for root, ids in groups.items():
+    for root, ids in _groups(uf):
         ms = [mentions[i] for i in ids]
         if any(m.figure for m in ms) or any(len(m.key.split()) != 1 for m in ms):
             continue
@@ -427,7 +490,7 @@ def _merge_one_word(mentions: list[Mention], uf: _UnionFind) -> None:
                     for k in kept
                     if uf.loosely_agree(k, r)
                     and not uf.conflict(k, r)
-                    and _regions_agree(uf.regions[uf.find(k)], uf.regions[uf.find(r)])
+                    and _regions_agree(uf.regions(uf.find(k)), uf.regions(uf.find(r)))
                 ),
                 None,
             )
@@ -436,7 +499,7 @@ def _merge_one_word(mentions: list[Mention], uf: _UnionFind) -> None:
             else:
                 uf.union(home, r)
     by_word: dict[str, set[int]] = defaultdict(set)
-    for root, ids in _groups(uf).items():
+    for root, ids in _groups(uf):
         for i in ids:
             ws = spelling_key(mentions[i].key).split()
             if len(ws) >= 2:
@@ -451,15 +514,15 @@ def _merge_one_word(mentions: list[Mention], uf: _UnionFind) -> None:
                 for c in longer
                 if c != r
                 and uf.loosely_agree(r, c, generic=len(longer) == 1)
-                and _regions_agree(uf.regions[r], uf.regions[c])
+                and _regions_agree(uf.regions(r), uf.regions(c))
             )
             if len(fits) != 1:
                 continue
             other = fits[0]
             leading = any(
-                spelling_key(mentions[i].key).split()[0] == word for i in uf.members[other]
+                spelling_key(mentions[i].key).split()[0] == word for i in uf.members(other)
             )
-            if not leading and len(uf.docs[r]) > len(uf.docs[other]):
+            if not leading and uf.n_docs(r) > uf.n_docs(other):
                 continue
             uf.union(other, r)
 
