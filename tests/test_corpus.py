@@ -677,3 +677,24 @@ def test_an_article_outside_its_same_named_part_is_still_found(tmp_path: Path):
     assert link(out).articles == 2
     (person,) = table(out, "people")
     assert person["name"] == "Dewi Lestari" and person["first_seen"] == "2026-05-01"
+
+
+def test_a_one_word_name_joins_a_longer_name_split_in_clusters_that_nest():
+    post, body = "Kepala Badan Sandi", "Badan Sandi Nusantara"
+    lab = _clusters(
+        ("Rendra", post, body, None),
+        ("Rendra Wicaksana", post, body, None),
+        ("Rendra Wicaksana", post, body, None),
+        ("Kolonell Rendra Wicaksana", post, body, None),  # a garbled rank glued to the name
+    )
+    assert len(set(lab)) == 1
+
+
+def test_a_one_word_name_stays_apart_when_the_longer_names_do_not_nest():
+    post, body = "Kepala Badan Sandi", "Badan Sandi Nusantara"
+    lab = _clusters(
+        ("Rendra", post, body, None),
+        ("Rendra Wicaksana", post, body, None),
+        ("Rendra Mahendra", post, body, None),
+    )
+    assert lab[0] not in (lab[1], lab[2]) and lab[1] != lab[2]

@@ -516,6 +516,12 @@ def _merge_one_word(mentions: list[Mention], uf: _UnionFind) -> None:
                 and uf.loosely_agree(r, c, generic=len(longer) == 1)
                 and _regions_agree(uf.regions(r), uf.regions(c))
             )
+            if len(fits) > 1 and _one_person(mentions, uf, fits):
+                # "Tito": the longer name is still split in two clusters ("Tito Karnavian",
+                # "Muhammad Tito Karnavian") that agree and whose names nest: one person
+                for c in fits[1:]:
+                    uf.union(fits[0], c)
+                fits = [uf.find(fits[0])]
             if len(fits) != 1:
                 continue
             other = fits[0]
@@ -525,6 +531,22 @@ def _merge_one_word(mentions: list[Mention], uf: _UnionFind) -> None:
             if not leading and uf.n_docs(r) > uf.n_docs(other):
                 continue
             uf.union(other, r)
+
+
+def _one_person(mentions: list[Mention], uf: _UnionFind, roots: list[int]) -> bool:
+    """Clusters that can only be one person: every two agree (loosely) without conflict, and
+    each two hold a name made of the words of a name of the other (``Tito Karnavian`` /
+    ``Muhammad Tito Karnavian``; a rank glued into one, ``Jendertal Tito Karnavian``)."""
+    names = [[set(spelling_key(mentions[i].key).split()) for i in uf.members(r)] for r in roots]
+
+    def nested(a: list[set[str]], b: list[set[str]]) -> bool:
+        return any(x <= y or y <= x for x in a for y in b if len(x) > 1 and len(y) > 1)
+
+    return all(
+        uf.loosely_agree(a, b) and not uf.conflict(a, b) and nested(names[k], names[k + 1 + m])
+        for k, a in enumerate(roots)
+        for m, b in enumerate(roots[k + 1 :])
+    )
 
 
 def person_id(canonical_name: str, first: tuple[str, int]) -> str:
