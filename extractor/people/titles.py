@@ -539,8 +539,10 @@ class TitleReader(BodyWords):
 
     @staticmethod
     def lettered(toks: list[Tok], k: int) -> bool:
-        """ "Komisi A DPRD": a single capital letter names a commission, unless it is an
-        initial ("Komisi A. Rahman")."""
+        """A single capital letter after "Komisi" names a commission ("Komisi A DPRD"),
+        unless it is an initial ("Komisi A. Rahman")."""
+        if k >= len(toks):
+            return False
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         return (
