@@ -166,3 +166,40 @@ def test_a_demand_opens_what_is_asked_for() -> None:
     clauses = link(text, 0, len(text), items)
     assert clauses[0].asked is not None
     assert _read(text, ["7 pegawai"])[0][0] is None  # asked for, not done
+
+
+def test_tally_items_of_a_sanction_list() -> None:
+    from extractor.clauses.layer import tallies
+
+    text = (
+        "Majelis menjatuhkan sanksi berupa teguran (tujuh orang), Peringatan Keras (2), "
+        "peringatan keras terakhir (seorang) serta pemberhentian tetap (1)."
+    )
+    got = [(t.label.lower(), t.value) for t in tallies(text, 0, len(text))]
+    assert got == [
+        ("teguran", 7),
+        ("peringatan keras", 2),
+        ("peringatan keras terakhir", 1),
+        ("pemberhentian tetap", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanksinya penundaan pangkat selama dua (2) tahun dan penurunan pangkat selama tiga (3) tahun.",
+        "Ia hanya mendapat teguran (lisan) dari atasannya.",
+        "Sanksi peringatan (2) diberikan kepada ketua panitia.",  # one item is no list
+    ],
+)
+def test_no_tally(text: str) -> None:
+    from extractor.clauses.layer import tallies
+
+    assert tallies(text, 0, len(text)) == []
+
+
+def test_a_share_with_a_partitive_makes_its_count_a_part() -> None:
+    text = "Sebanyak 1.200 ASN atau 60,5 persen di antaranya terbukti melanggar."
+    items = _items(text, ["1.200 ASN", "60,5 persen"])
+    link(text, 0, len(text), items)
+    assert items[0].partitive and items[1].share_of == 0

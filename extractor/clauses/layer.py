@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from extractor.clauses.vocabulary import expand
 from extractor.document import Article
+from extractor.normalize.numbers import parse_number
 from extractor.patterns import PatternFile, lexicon, load
 
 
@@ -47,6 +48,10 @@ class ClausesLexicon(PatternFile):
     conditional_open: str
     demand_open: str
     bracket_item: str
+    tally_open: str
+    tally_item: str
+    tally_min_items: int
+    tally_one: list[str]
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,10 @@ class _Compiled:
     conditional_open: re.Pattern[str]
     demand_open: re.Pattern[str]
     bracket_item: re.Pattern[str]
+    tally_open: re.Pattern[str]
+    tally_item: re.Pattern[str]
+    tally_min_items: int
+    tally_one: frozenset[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -99,6 +108,10 @@ def _compiled(lex: ClausesLexicon) -> _Compiled:
         conditional_open=rx(lex.conditional_open),
         demand_open=rx(lex.demand_open),
         bracket_item=rx(lex.bracket_item),
+        tally_open=rx(lex.tally_open),
+        tally_item=rx(lex.tally_item),
+        tally_min_items=lex.tally_min_items,
+        tally_one=frozenset(lex.tally_one),
     )
 
 
@@ -248,6 +261,11 @@ def link(text: str, start: int, end: int, items: list[Item]) -> list[Clause]:
         while j < len(items) and items[j].share_of == i:
             tail = max(tail, items[j].tail if items[j].tail > items[j].end else items[j].end)
             j += 1
+        if not it.partitive and any(items[k].partitive for k in range(i + 1, j)):
+            # "1.596 ASN atau 78,5% di antaranya": the partitive of the share is the count's
+            it.partitive = True
+            wholes = [k for k in range(i) if items[k].base or not items[k].percent]
+            it.whole = wholes[-1] if wholes else None
         cl = clauses[it.clause]
         at = _skip_noun(text, tail, cl.end)
         rel = c.relative_head.match(text[at : cl.end])
@@ -425,6 +443,37 @@ def _modal(text: str, lo: int, cue: Cue, c: _Compiled) -> bool:
 def brackets(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Bracketed figures after a name in ``text[start:end]``: "Maluku (33)", "Bali (12 kasus)"."""
     return list(compiled().bracket_item.finditer(text, start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """One item of a bracketed tally: its label ("Peringatan Keras") and its count."""
+
+    label: str
+    start: int  # where the count in brackets starts
+    end: int
+    value: int
+
+
+def tallies(text: str, start: int, end: int) -> list[Tally]:
+    """The items of every bracketed tally of sanctions in ``text[start:end]``, in text order."""
+    c = compiled()
+    out: list[Tally] = []
+    pos = start
+    while (opened := c.tally_open.search(text, pos, end)) is not None:
+        items: list[Tally] = []
+        at = opened.start()
+        while (m := c.tally_item.match(text, at, end)) is not None:
+            num = m.group("num")
+            value = 1 if num.lower() in c.tally_one else parse_number(num)
+            if value is None or not float(value).is_integer():
+                break
+            items.append(Tally(m.group("label").strip(), m.start("num"), m.end("num"), int(value)))
+            at = m.end()
+        if len(items) >= c.tally_min_items:
+            out.extend(items)
+        pos = max(at, opened.end())
+    return out
 
 
 class ClauseLayer:

@@ -5,7 +5,9 @@ pelanggaran``, ``18 orang ASN``), a percentage, or a number whose noun is left o
 the sentence goes on counting (``sebanyak 278 terbukti``). The measure comes from the
 clause around it: the first cue after the count, else the last one before it (``694
 pegawai ASN yang dilaporkan`` → reported). Topic, year, as-of date, region and source are
-read from the sentence, then from the sentences before it, then from the whole article.
+read from the sentence, then from the sentences before it, then from the whole article;
+a run of figures keeps the frame of its first. Counts written as lists (regional
+breakdowns, tallies of sanctions) are read in :mod:`extractor.extractors.statistics_lists`.
 A figure written twice is one statistic. Every word is in ``patterns/statistics.toml``.
 """
 
@@ -18,7 +20,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from extractor import people
-from extractor.clauses.layer import Cue, Item, attach, brackets, left, link, right
+from extractor.clauses.layer import Cue, Item, attach, left, link, right
+from extractor.clauses.layer import compiled as clause_grammar
 from extractor.clauses.vocabulary import expand
 from extractor.document import Article, NumberMention, Sentence
 from extractor.extractors.statistics_context import (
@@ -27,11 +30,14 @@ from extractor.extractors.statistics_context import (
     general_count,
     in_context,
     own_region,
+    parts_of_totals,
     region_of,
     source,
     topic_of,
     year_of,
 )
+from extractor.extractors.statistics_lists import Count as _Count
+from extractor.extractors.statistics_lists import bracketed, breakdown, tallied
 from extractor.models import Measure, Statistic, Topic, Unit
 from extractor.patterns import PatternFile, lexicon, load
 
@@ -47,6 +53,8 @@ class MeasureCue(BaseModel):
     units: list[Unit] | None = None
     #: a description ("yang diduga …"), outranked by a verb that governs the count
     weak: bool = False
+    #: says only that the counted things exist ("ada 7 kasus"): a noun's own default outranks it
+    existential: bool = False
 
 
 @lexicon("statistics")
@@ -58,6 +66,8 @@ class StatisticsLexicon(PatternFile):
     frame: str
     discipline_frame: str
     general_cue_window: int
+    frame_carry_sentences: int
+    frame_carry_generic_nouns: list[str]
     general_persons_context: str
     general_cases_context: str
     strong_measures: list[Measure]
@@ -77,10 +87,13 @@ class StatisticsLexicon(PatternFile):
     measure_rank: list[Measure]
     year: str
     year_exclude_before: str
+    year_span: str
+    year_compared_before: str
     year_phrase_end: str
     relative_year: dict[int, str]
     relative_year_stop: str
     election_year: str
+    register_year: str
     as_of_before: str
     region: str
     region_stop: list[str]
@@ -122,6 +135,8 @@ class _Compiled:
     general_cases: re.Pattern[str]
     strong: frozenset[Measure]
     cue_window: int
+    frame_carry: int
+    carry_generic: frozenset[str]
     not_counted: re.Pattern[str]
     not_counted_cases: re.Pattern[str]
     passive: re.Pattern[str]
@@ -134,10 +149,13 @@ class _Compiled:
     topics: tuple[tuple[Topic, re.Pattern[str]], ...]
     year: re.Pattern[str]
     year_excl: re.Pattern[str]
+    year_span: re.Pattern[str]
+    year_compared: re.Pattern[str]
     year_phrase_end: re.Pattern[str]
     relative_year: tuple[tuple[int, re.Pattern[str]], ...]
     relative_year_stop: re.Pattern[str]
     election_year: re.Pattern[str]
+    register_year: re.Pattern[str]
     as_of: re.Pattern[str]
     region: re.Pattern[str]
     sources: re.Pattern[str]
@@ -174,6 +192,8 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
         general_cases=re.compile(lex.general_cases_context, re.I),
         strong=frozenset(lex.strong_measures),
         cue_window=lex.general_cue_window,
+        frame_carry=lex.frame_carry_sentences,
+        carry_generic=frozenset(w.lower() for w in lex.frame_carry_generic_nouns),
         not_counted=re.compile(lex.not_counted_after, re.I),
         not_counted_cases=re.compile(lex.not_counted_cases_after, re.I),
         passive=re.compile(lex.passive_cue, re.I),
@@ -188,42 +208,19 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
         ),
         year=re.compile(lex.year),
         year_excl=re.compile(lex.year_exclude_before, re.I),
+        year_span=re.compile(lex.year_span, re.I),
+        year_compared=re.compile(lex.year_compared_before, re.I),
         year_phrase_end=re.compile(expand(lex.year_phrase_end), re.I),
         relative_year=tuple((k, re.compile(v, re.I)) for k, v in lex.relative_year.items()),
         relative_year_stop=re.compile(lex.relative_year_stop),
         election_year=re.compile(lex.election_year, re.I),
+        register_year=re.compile(lex.register_year),
         as_of=re.compile(expand(lex.as_of_before), re.I),
         region=re.compile(expand(lex.region)),
         sources=re.compile(rf"(?<!\w)(?:{sources})(?!\w)"),
         source_keys=source_keys,
         noun_outranks=frozenset(lex.noun_outranks),
     )
-
-
-@dataclass
-class _Count:
-    num: NumberMention
-    unit: Unit
-    end: int  # end of the counted noun (or of the number)
-    sent: int  # index into the body sentences
-    noun: str = ""
-    borrowed: bool = False  # the noun is the previous count's ("sebanyak 278 terbukti")
-    place: str | None = None  # the region of a bracketed breakdown ("Maluku (33)")
-    place_at: int = 0  # where that region's name starts
-    stage: bool = False  # its own predicate names a stage ("dilaporkan", "terbukti"): not a repeat
-    firm: bool = False  # its measure was read from a predicate that is no mere description
-    measure: Measure = Measure.other
-    cued: bool = False
-    cue_dist: int = 0  # characters between the count and its measure cue
-    noun_measured: bool = False  # the measure came from the counted noun ("492 rekomendasi")
-    passive_before: bool = False  # the cue is a passive verb before the count
-    topic: Topic = Topic.other
-    year: int | None = None
-    kept: bool = False
-    item: Item | None = None  # the count phrase as the clause layer linked it
-    drop: bool = False  # a forecast or a condition: not what happened
-    base_cnt: _Count | None = None  # the count this share is of
-    whole: _Count | None = None  # the figure a partitive or follow-up is part of
 
 
 def extract(art: Article) -> list[Statistic]:
@@ -248,15 +245,15 @@ def extract(art: Article) -> list[Statistic]:
         if c.exclude.search(text, s.start, s.end):
             continue
         here: list[_Count] = []
-        bracketed = _bracketed(text, s) if "(" in text[s.start : s.end] else {}
+        places = bracketed(text, s) if "(" in text[s.start : s.end] else {}
         k = ni
         while k < len(numbers) and numbers[k].start < s.end:
             n = numbers[k]
             k += 1
             if n.money or any(a <= n.start < b for a, b in date_spans):
                 continue
-            if n.start in bracketed:
-                cnt = _breakdown(n, bracketed[n.start], si, here, text, c)
+            if n.start in places:
+                cnt = breakdown(n, places[n.start], si, here, text, c)
             else:
                 cnt = _read_count(n, s, si, text, c, here, counts, by_sent)
             if cnt is not None:
@@ -265,45 +262,13 @@ def extract(art: Article) -> list[Statistic]:
             _measure_clauses(here, s, text, c, lex)
             _share_total(here)
             here = _link_wholes(here, counts)
+        if "(" in text[s.start : s.end]:
+            here = sorted(here + tallied(s, si, text, c), key=lambda x: x.num.start)
+        if here:
             by_sent[si] = here
             counts.extend(here)
+    parts_of_totals(counts, c.frame_carry)
     return _finish(art, counts, sents, article, c, lex)
-
-
-def _bracketed(text: str, s: Sentence) -> dict[int, tuple[str, str, int]]:
-    """Number start -> (place, noun) for "Sulawesi Utara (64 kasus), Maluku (33)" in the sentence."""
-    out: dict[int, tuple[str, str]] = {}
-    for m in brackets(text, s.start, s.end):
-        words = m.group("name").split()
-        for i in range(len(words)):  # the longest tail of the capitalised run that is a place
-            name = people.official_name(" ".join(words[i:]))
-            if name is not None:
-                out[m.start("num")] = (name, m.group("noun"), m.start("name"))
-                break
-    return out
-
-
-def _breakdown(
-    n: NumberMention,
-    place: tuple[str, str, int],
-    si: int,
-    here: list[_Count],
-    text: str,
-    c: _Compiled,
-) -> _Count | None:
-    """A regional figure of a breakdown: its own noun, else the noun of the count before it."""
-    name, noun, at = place
-    m = c.noun.match(text, n.end) if noun else None
-    if m is not None:
-        unit = c.unit_keys[int(m.lastgroup[1:])]  # type: ignore[index]
-        cnt = _Count(n, unit, m.end(), si, noun=m.group(0).strip())
-    else:
-        prev = next((x for x in reversed(here) if x.unit is not Unit.percent), None)
-        if prev is None:
-            return None
-        cnt = _Count(n, prev.unit, n.end, si, noun=prev.noun, borrowed=True)
-    cnt.place, cnt.place_at = name, at
-    return cnt
 
 
 def _share_total(here: list[_Count]) -> None:
@@ -353,7 +318,11 @@ def _read_count(
     # the noun left out: it is the noun of the count just before
     if not (
         c.bare_after.match(after)
-        or (c.bare_before.search(left(text, s.start, n.start)) and c.bare_end.match(after))
+        or (c.bare_before.search(before) and c.bare_end.match(after))
+        # a follow-up: "Dari laporan tersebut, 42 melibatkan …"
+        or clause_grammar().partitive_before.search(before)
+        # … and its parallel: "…, sementara 5 melibatkan …"
+        or _parallel(text, n, here)
     ):
         return None
     prev = here[-1] if here else None
@@ -365,6 +334,20 @@ def _read_count(
     if prev is None or prev.unit is Unit.percent:
         return None
     return _Count(n, prev.unit, n.end, si, noun=prev.noun, borrowed=True)
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _WORD.match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
+def _parallel(text: str, n: NumberMention, here: list[_Count]) -> bool:
+    """Whether the word after ``n`` is the word after a count that borrowed its noun before it."""
+    word = _next_word(text, n.end)
+    return bool(word) and any(x.borrowed and _next_word(text, x.num.end) == word for x in here)
+
+
+_WORD = re.compile(r"\s+(\w+)")
 
 
 def _measure_clauses(
@@ -405,6 +388,8 @@ def _measure_clauses(
                 cue = None
         if cue is not None and cnt.unit is Unit.reports and rd.how == "before":
             cue = None  # "mencatat penerimaan 403 laporan": the reporting noun says reported
+        if cue is not None and c.cue_info[int(cue.label)].existential and _noun_default(cnt, c):
+            cue = None  # "ada 22 putusan": the ruling says more than "there are"
         if measure is None and cue is not None and not rd.negated:
             measure = c.cue_info[int(cue.label)].measure
             if c.ongoing.search(left(text, s.start, cue.start)):
@@ -427,12 +412,16 @@ def _measure_clauses(
             cnt.whole = here[it.whole]
 
 
-def _default(cnt: _Count, c: _Compiled, lex: StatisticsLexicon) -> Measure:
-    """The measure of a count no predicate speaks of: its noun's ("59 pelanggar"), else its unit's."""
+def _noun_default(cnt: _Count, c: _Compiled) -> Measure | None:
     for m, rx in c.noun_default:
         if cnt.noun and rx.fullmatch(cnt.noun):
             return m
-    return lex.default_measure[cnt.unit]
+    return None
+
+
+def _default(cnt: _Count, c: _Compiled, lex: StatisticsLexicon) -> Measure:
+    """The measure of a count no predicate speaks of: its noun's ("59 pelanggar"), else its unit's."""
+    return _noun_default(cnt, c) or lex.default_measure[cnt.unit]
 
 
 def _link_wholes(here: list[_Count], counts: list[_Count]) -> list[_Count]:
@@ -465,23 +454,41 @@ def _finish(
 ) -> list[Statistic]:
     text = art.text
     rank = {m: i for i, m in enumerate(lex.measure_rank)}
+    counted = {x.sent for x in counts}
     out: list[Statistic] = []
     seen: dict[tuple, list[int]] = {}
     owns: list[str | None] = []  # the place each record's count names right after itself
     cued: list[bool] = []  # whether each record's measure was read from a predicate
+    # the sentences of the last framed count kept, and of the last one with a measure cue
+    carry = carry_cued = -1 - c.frame_carry
+    carry_noun = ""  # … and the noun of that one
     for i, cnt in enumerate(counts):
         s = sents[cnt.sent]
         base = cnt.base_cnt
-        framed = article.framed(cnt.sent, sents)
+        # a run of figures stays in the frame its first figure was given in ("… Pilkada 2020.
+        # Sebanyak 645 ASN dijatuhi sanksi. … 78 ASN belum ditindaklanjuti"); a count of the
+        # same thing as the last figure with a measure needs no context of its own ("memblokir
+        # 26 data kepegawaian … Kanreg IV 5 data kepegawaian"), unless it counts mere "orang"
+        noun = cnt.noun.lower()
+        run = (
+            cnt.sent - carry_cued <= c.frame_carry
+            and noun == carry_noun
+            and noun not in c.carry_generic
+        )
+        framed = run or cnt.sent - carry <= c.frame_carry or article.framed(cnt.sent, sents)
         if base is not None:
             if not base.kept:
                 continue
         elif framed:
-            if not cnt.cued and not in_context(cnt, sents, text, c):
+            if not (cnt.cued or run or in_context(cnt, sents, text, c)):
                 continue  # "945 ribu ASN" housed, "8 orang" hurt: no violation, no report
         elif not general_count(cnt, s, text, c):
             continue  # suspects, witnesses, disease cases in general news
         cnt.kept = True
+        if framed:
+            carry = cnt.sent
+            if cnt.cued:
+                carry_cued, carry_noun = cnt.sent, cnt.noun.lower()
         if base is not None:
             topic, year = base.topic, base.year
         else:
@@ -490,9 +497,15 @@ def _finish(
                 if framed and article.election
                 else Topic.other
             )
-            year = year_of(cnt, counts, i, s, text, c, article)
-            if cnt.whole is not None and cnt.whole.year is not None:
-                year = cnt.whole.year  # a part of a figure belongs to the figure's year
+            # the sentence before lends its year only when it counts nothing itself
+            prev = sents[cnt.sent - 1] if cnt.sent and cnt.sent - 1 not in counted else None
+            year = year_of(cnt, counts, i, s, text, c, article, prev)
+            whole = cnt.whole
+            if whole is not None and whole.kept and whole.sent < cnt.sent:
+                topic = whole.topic  # a follow-up ("Dari laporan tersebut, 42 …") is of its figure
+            if whole is not None and (whole.year is not None or whole.spans_years):
+                year = whole.year  # a part of a figure belongs to the figure's year
+                cnt.spans_years = whole.spans_years
             if cnt.unit is Unit.percent and (not cnt.cued or topic is Topic.other):
                 continue  # a share of buyers, of a tax, of regions: not a count of ours
         cnt.topic, cnt.year = topic, year
@@ -502,7 +515,7 @@ def _finish(
         # one figure written twice merges, even when its unit word differs ("2007 laporan" …
         # "2007 ASN"); the same value for two regions stays two
         key = (float(cnt.num.value), cnt.unit is Unit.percent, topic, year)
-        own = cnt.place or own_region(cnt, s, text, c)
+        own = cnt.place or cnt.label or own_region(cnt, s, text, c)
         same = [j for j in seen.get(key, ()) if None in (owns[j], own) or owns[j] == own]
         prev = next((j for j in same if out[j].measure == cnt.measure), same[0] if same else None)
         if (

@@ -96,6 +96,16 @@ class ArticleFacts:
         return self._year  # type: ignore[return-value]
 
     @property
+    def register_year(self) -> int | None:
+        """The year most case numbers of the article were registered in ("…/VIII/2020")."""
+        years: Counter[int] = Counter()
+        for chunk in self._chunks():
+            for m in self._c.register_year.finditer(chunk):
+                if self.ref_year is None or int(m.group(1)) <= self.ref_year + 1:
+                    years[int(m.group(1))] += 1
+        return years.most_common(1)[0][0] if years else None
+
+    @property
     def now_year(self) -> int | None:
         """The year "tahun ini" means: the reference date's; undated, the latest election named."""
         if self.ref_year is not None:
@@ -187,13 +197,14 @@ def years_in(
     max_year: int | None = None,
     ref_year: int | None = None,
     anchor: int | None = None,
-) -> list[int]:
-    """Years written in text[lo:hi], in text order.
+) -> list[int | None]:
+    """Years written in text[lo:hi], in text order (None for a year in a span of years).
 
     "tahun ini" / "tahun lalu" count as the reference year (or the one before) only in the
     count's own stretch of clause: no punctuation between them and ``anchor`` (the number).
     """
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int | None]] = []
+    spans = [m.span() for m in c.year_span.finditer(text, max(0, lo - 16), min(len(text), hi + 16))]
     if ref_year is not None and anchor is not None:
         for offset, rx in c.relative_year:
             for m in rx.finditer(text, lo, hi):
@@ -202,14 +213,21 @@ def years_in(
                 ):
                     found.append((m.start(), ref_year + offset))
     for m in c.year.finditer(text, lo, hi):
-        if c.year_excl.search(left(text, 0, m.start())):
+        before = left(text, 0, m.start())
+        if c.year_excl.search(before):
             continue
+        cmp = c.year_compared.search(before)
+        if cmp is not None and (anchor is None or m.start() - len(before) + cmp.start() > anchor):
+            continue  # "… 914 temuan, lebih sedikit dibandingkan … Pilkada 2020": the other figure's
         if c.noun.match(text, m.end(), right_end(m.end(), len(text))):
             continue  # "dari 2007 laporan", "sebanyak 2078 pelanggar": a count, not a year
         if max_year is not None and int(m.group(0)) > max_year:
             continue  # a number's year is never after the article's year + 1
+        if any(a <= m.start() < b for a, b in spans):
+            found.append((m.start(), None))  # "2020–2023": no single year
+            continue
         found.append((m.start(), int(m.group(0))))
-    return [y for _, y in sorted(found)]
+    return [y for _, y in sorted(found, key=lambda f: f[0])]
 
 
 def year_of(
@@ -220,8 +238,10 @@ def year_of(
     text: str,
     c: _Compiled,
     article: ArticleFacts,
+    prev: Sentence | None = None,
 ) -> int | None:
-    """A year in the count's own phrase, the clause before it, after it, earlier in the sentence; else the article's."""
+    """A year in the count's own phrase, the clause before it, after it, earlier in the sentence,
+    in the sentence before ("… pada Pemilu 2019 juga ditemukan. Terdapat 914 temuan"); else the article's."""
     prev_end = counts[i - 1].end if i and counts[i - 1].sent == cnt.sent else s.start
     nxt = (
         counts[i + 1].num.start if i + 1 < len(counts) and counts[i + 1].sent == cnt.sent else s.end
@@ -233,6 +253,7 @@ def year_of(
         (prev_end, cnt.num.start, True),
         (cnt.end, nxt, False),
         (s.start, cnt.num.start, True),
+        (prev.start, prev.end, True) if prev is not None else (s.start, s.start, True),
     ):
         ys = years_in(
             text,
@@ -244,8 +265,10 @@ def year_of(
             cnt.num.start,
         )
         if ys:
-            return ys[-1] if last else ys[0]
-    return article.election_year or article.ref_year
+            year = ys[-1] if last else ys[0]
+            cnt.spans_years = year is None
+            return year
+    return article.election_year or article.ref_year or article.register_year
 
 
 def as_of(cnt: _Count, sents: list[Sentence], article: ArticleFacts) -> str | None:
@@ -303,3 +326,29 @@ def source(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled) -> str |
         if found:
             return c.source_keys[int(found[-1].lastgroup[1:])]  # type: ignore[index]
     return None
+
+
+def parts_of_totals(counts: list[_Count], reach: int) -> None:
+    """Counts listed together that add up to a figure stated with a predicate take its measure.
+
+    "1 kades di A dan 10 kades di B. Ada 11 kades yang dilaporkan …": the parts were reported
+    too, whether the total comes before or after them (at most ``reach`` sentences away).
+    """
+    groups: dict[int, list[_Count]] = {}
+    for cnt in counts:
+        if cnt.unit is not Unit.percent and not cnt.firm and cnt.base_cnt is None:
+            groups.setdefault(cnt.sent, []).append(cnt)
+    for parts in groups.values():
+        if len(parts) < 2 or len({p.unit for p in parts}) > 1:
+            continue
+        total = sum(float(p.num.value) for p in parts)
+        for cnt in counts:
+            if (
+                cnt.firm
+                and cnt.unit is parts[0].unit
+                and abs(cnt.sent - parts[0].sent) <= reach
+                and float(cnt.num.value) == total
+            ):
+                for p in parts:
+                    p.measure, p.cued = cnt.measure, True
+                break
