@@ -198,3 +198,41 @@ def test_a_list_that_does_not_match_its_count_names_no_holders(extractor_):
     )
     assert "Rina Lestari" not in got
     assert "Budi Santoso" not in got
+
+
+def test_a_unit_and_its_field_in_lower_case_up_to_the_body(extractor_):
+    got = _officials(
+        extractor_,
+        "Ketua divisi penindakan pelanggaran Bawaslu Sumatera Barat, Rina Marlina, mengatakan "
+        "hal itu. Kepala seksi pelayanan Dinas Kesehatan Kota Bogor Andi Pratama juga hadir.",
+    )
+    assert got["Rina Marlina"].position.casefold() == "ketua divisi penindakan pelanggaran"
+    assert got["Andi Pratama"].organization == "Dinas Kesehatan Kota Bogor"
+
+
+def test_name_then_post_after_a_speech_cue(extractor_):
+    facts = extractor_.extract(
+        'Judul Berita Uji\n\n"Kami akan mengeluarkan rekomendasi," kata Andi Pratama Komisioner '
+        "Bawaslu Kabupaten Garut, di kantornya."
+    )
+    o = {x.name: x for x in facts.officials}["Andi Pratama"]
+    assert o.organization == "Badan Pengawas Pemilihan Umum Kabupaten Garut"
+    assert [q.speaker for q in facts.quotes] == ["Andi Pratama"]
+
+
+def test_camat_named_without_a_district_serves_the_regency_of_the_story(extractor_):
+    got = _officials(
+        extractor_,
+        "Bupati Garut Dedi Mulyana menandatangani sanksi untuk dua camat, yakni Budi Santoso dan "
+        "Andi Wijaya. Pemkab Garut menyebut keduanya melanggar netralitas.",
+    )
+    assert got["Budi Santoso"].organization == "Pemerintah Kabupaten Garut"
+
+
+def test_a_district_named_once_beats_a_generic_later_mention(extractor_):
+    got = _officials(
+        extractor_,
+        "Darmawan, seorang Camat di Kecamatan Cibinong, Bogor, diperiksa. Dalam video itu, "
+        "Darmawan, selaku Camat, memberi sambutan.",
+    )
+    assert got["Darmawan"].organization == "Kecamatan Cibinong"

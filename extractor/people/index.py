@@ -45,7 +45,15 @@ def merge(cands: list[Cand]) -> list[Cand]:
     for g in groups:
         full = g[0]
         best = max(
-            g, key=lambda c: (c.position is not None, c.org is not None, len(c.org or ""), -c.start)
+            g,
+            # a placed body ("Kecamatan Sambong") over a longer generic one ("Pemerintah Kecamatan")
+            key=lambda c: (
+                c.position is not None,
+                c.org is not None,
+                c.local is None,
+                len(c.org or ""),
+                -c.start,
+            ),
         )
         placed = best if best.region else next((c for c in g if c.region), best)
         rec = Cand(
@@ -152,6 +160,10 @@ def place_locals(recs: list[Cand], lex: Lex) -> None:
         if not r.local or r.region:
             continue
         kinds = types if r.local == "region" else (r.local,)
+        if r.local in lex.local_bodies:
+            # a camat or village head whose district the story does not name serves the
+            # government of its one regency or city ("tiga camat" in a story on Pemkab Jember)
+            kinds = types[:-1]
         # the most local kind the article names ("Pemkab Pasangkayu, Provinsi Sulawesi Barat")
         kind = next((k for k in kinds if k in seen), None)
         if kind is None or len(seen[kind]) != 1:

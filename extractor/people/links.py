@@ -311,14 +311,18 @@ class Reader(ListReader):
         self, toks: list[Tok], s: int, end: int, orgs: list[str], region: Region | None
     ) -> bool:
         """A name and its post with no comma between (``Andi Pratama Komisioner Bawaslu
-        Banten mengatakan …``) only where nothing else can be read: the name opens the
-        sentence (or follows its opening comma), the post names its body, and a lower-case
-        predicate follows the post."""
-        if s > 0 and toks[s - 1].text != ",":
+        Banten mengatakan …``, ``kata Andi Pratama Komisioner Bawaslu X, di kantor …``) only
+        where nothing else can be read: the name opens the sentence or follows a comma or a
+        word in lower case, the post names its body, and a predicate in lower case, a comma
+        or the stop follows the post."""
+        if s > 0 and toks[s - 1].text != "," and not toks[s - 1].text.islower():
             return False
         if not orgs and region is None:
             return False
-        return end < len(toks) and toks[end].kind == "w" and toks[end].text.islower()
+        if end >= len(toks):
+            return True
+        t = toks[end]
+        return (t.kind == "w" and t.text.islower()) or t.text in (",", ".")
 
     def joined(self, toks: list[Tok], i: int) -> Cand | None:
         """``Wali Kota yang juga Ketua DPC PDIP FX Hadi Rudyatmo``: two posts of one person;

@@ -276,6 +276,13 @@ class TitleReader(BodyWords):
             if m and t.text[0].isupper():
                 k = m[1]
                 continue
+            if not orgs and t.text.islower() and (unit or w in self.lex.units):
+                j = self.lower_field(toks, k)
+                if j:  # "Ketua divisi penindakan pelanggaran Bawaslu X": the unit in lower case
+                    pos.extend(x.text for x in toks[k:j])
+                    unit = True
+                    k = j
+                    continue
             if w in self.lex.post_joiners and not orgs and (got2 := self.title_at(toks, k + 1)):
                 pos += [t.text, *got2[0]]  # "Ketua merangkap Anggota Bawaslu X"
                 k = got2[2]
@@ -516,6 +523,21 @@ class TitleReader(BodyWords):
             or toks[j].kind == "d"
             or self.lex.noise.match(toks, j) is not None
         )
+
+    def lower_field(self, toks: list[Tok], k: int) -> int | None:
+        """A unit and its field written in lower case up to a known body ("divisi penindakan
+        pelanggaran Bawaslu"): the index of the body, else None."""
+        n = len(toks)
+        j = k
+        while j < n and j - k <= 6 and toks[j].kind == "w" and toks[j].text.islower():
+            if toks[j].fold in self.lex.body_links:
+                # "… pada Dinas X": the link word is read with the body
+                ok = j > k and j + 1 < n and self.lex.orgs.match(toks, j + 1) is not None
+                return j if ok else None
+            j += 1
+        if j == k or j >= n or not toks[j].cap:
+            return None
+        return j if self.lex.orgs.match(toks, j) is not None else None
 
     def body_link(
         self, toks: list[Tok], k: int, orgs: list[str], region: Region | None, entry: TitleEntry
