@@ -191,3 +191,82 @@ def test_a_run_does_not_carry_counts_of_mere_people() -> None:
         "40 orang di lokasi. Dalam bentrokan itu, 120 orang luka-luka.",
     )
     assert 120 not in {float(s.value) for s in got}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pada Pemilu 2024 Bawaslu mencatat 20 kasus yang terbukti melanggar, di antaranya "
+        "pelanggaran administrasi 8 kasus, kode etik 7 kasus dan pidana 5 kasus.",
+        "Dari laporan Pilkada 2024, 20 perkara dinyatakan memenuhi unsur pelanggaran, rinciannya "
+        "administrasi 8 perkara, etik 7 perkara, dan hukum lainnya sebanyak 5 perkara.",
+    ],
+)
+def test_a_breakdown_by_kind_takes_the_predicate_of_its_first_item(body: str) -> None:
+    got = _by_value(body)
+    assert {got[v].measure for v in (20, 8, 7, 5)} == {"proven"}
+
+
+def test_lower_case_words_with_no_breakdown_word_carry_no_predicate() -> None:
+    got = _by_value(
+        "Pada Pemilu 2024 Bawaslu menjatuhkan sanksi kepada 12 ASN, kemarin juga 4 ASN hadir."
+    )
+    assert got[12].measure == "sanctioned" and got[4].measure == "other"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sebanyak 8 kasus netralitas ASN pada Pilkada 2024 sudah diteruskan ke Komisi Aparatur "
+        "Negara.",
+        "Kami telah meneruskan 8 kasus dugaan pelanggaran netralitas oleh PNS pada Pilkada 2024 "
+        "ke Badan Kepegawaian Negara.",
+        "Bawaslu menyerahkan 8 kasus pelanggaran Pemilu 2024 oleh ASN itu kepada KASN.",
+    ],
+)
+def test_forwarding_to_the_body_that_decides_a_sanction_is_recommended(sentence: str) -> None:
+    assert _by_value(sentence)[8].measure == "recommended"
+
+
+def test_forwarding_elsewhere_is_not_recommended() -> None:
+    got = _by_value("Polisi meneruskan 8 kasus pidana Pemilu 2024 ke kejaksaan negeri.")
+    assert 8 not in got or got[8].measure != "recommended"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the region before its figure, the noun left out of the first
+        "Kasus itu terjadi di Kabupaten Sleman 4, di Bantul 3 kasus dan Gunungkidul 2 kasus.",
+        # the region before each figure, with its noun
+        "Kasus itu tersebar di Kabupaten Sleman 4 kasus, Bantul 3 kasus, Gunungkidul 2 kasus.",
+    ],
+)
+def test_a_regional_list_gives_each_figure_its_region_and_the_total_measure(
+    sentence: str,
+) -> None:
+    got = _stats(
+        "Pada Pilkada 2024 ada 9 kasus netralitas ASN yang direkomendasikan ke KASN. " + sentence
+    )
+    rows = {(float(s.value), s.region) for s in got if float(s.value) in (4, 3, 2)}
+    assert rows == {(4, "Sleman"), (3, "Bantul"), (2, "Gunungkidul")}
+    assert {s.measure for s in got if float(s.value) in (9, 4, 3, 2)} == {"recommended"}
+
+
+def test_a_region_after_its_figure_runs_over_its_second_word() -> None:
+    got = _by_value(
+        "Pada Pilkada 2024 tercatat 3 kasus netralitas ASN terjadi di Boven Digoel, dan 2 kasus "
+        "di Merauke."
+    )
+    assert (got[3].region, got[2].region) == ("Boven Digoel", "Merauke")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sebanyak 14 ASN di kabupaten itu dinilai tidak netral oleh Bawaslu pada Pemilu 2024.",
+        "Pada Pilkada 2024, 14 orang pegawai dianggap tak netral karena ikut kampanye.",
+    ],
+)
+def test_judged_not_neutral_is_proven(sentence: str) -> None:
+    assert _by_value(sentence)[14].measure == "proven"

@@ -33,6 +33,8 @@ class ClausesLexicon(PatternFile):
     fronted: str
     list_item_before: str
     list_label_gap: str
+    list_open: str
+    list_kind_gap: str
     share_gap: str
     share_suffix: str
     partitive_after: str
@@ -61,6 +63,8 @@ class _Compiled:
     fronted: re.Pattern[str]
     list_item: re.Pattern[str]
     list_label: re.Pattern[str]
+    list_open: re.Pattern[str]
+    list_kind: re.Pattern[str]
     share_gap: re.Pattern[str]
     share_suffix: re.Pattern[str]
     partitive_after: re.Pattern[str]
@@ -93,6 +97,8 @@ def _compiled(lex: ClausesLexicon) -> _Compiled:
         fronted=rx(lex.fronted),
         list_item=rx(lex.list_item_before),
         list_label=rx(lex.list_label_gap),
+        list_open=rx(lex.list_open),
+        list_kind=rx(lex.list_kind_gap),
         share_gap=rx(lex.share_gap),
         share_suffix=rx(lex.share_suffix),
         partitive_after=rx(lex.partitive_after),
@@ -360,18 +366,24 @@ def attach(text: str, items: list[Item], clauses: list[Clause], cues: list[Cue])
         weak = mine.cue is None or (mine.how == "relative" and mine.cue.weak)
         if weak and theirs.how == "before" and not mine.negated:
             out[i] = theirs
-    # a labelled item of a list takes the verb of the item before: "menindak 9 pelanggar, Satlantas 4 pelanggar"
+    # a labelled item of a list takes the verb of the item before: "menindak 9 pelanggar, Satlantas
+    # 4 pelanggar"; after a breakdown word the labels may be lower-case kinds ("di antaranya
+    # administrasi 6 perkara, kode etik 12 perkara")
+    first: dict[int, int] = {}  # item -> the first item of its labelled list
     for i, it in enumerate(items):
         if i == 0 or it.share_of is not None or it.base or out[i].cue is not None or out[i].negated:
             continue
         prev = next((j for j in range(i - 1, -1, -1) if items[j].share_of is None), None)
-        if (
-            prev is not None
-            and items[prev].clause == it.clause
-            and out[prev].how == "before"
-            and c.list_label.match(text[items[prev].tail : it.start])
+        if prev is None or items[prev].clause != it.clause or out[prev].how != "before":
+            continue
+        gap = text[items[prev].tail : it.start]
+        head = first.get(prev, prev)
+        if c.list_label.match(gap) or (
+            c.list_kind.match(gap)
+            and c.list_open.search(left(text, clauses[it.clause].start, items[head].start))
         ):
             out[i] = out[prev]
+            first[i] = head
     # counts joined by a conjunction share the predicate after the last: "5 kades, dan 1 ASN melanggar"
     for i in range(len(items) - 2, -1, -1):
         it, nxt = items[i], items[i + 1]

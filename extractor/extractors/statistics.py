@@ -37,7 +37,7 @@ from extractor.extractors.statistics_context import (
     year_of,
 )
 from extractor.extractors.statistics_lists import Count as _Count
-from extractor.extractors.statistics_lists import bracketed, breakdown, tallied
+from extractor.extractors.statistics_lists import bracketed, breakdown, named_before, tallied
 from extractor.models import Measure, Statistic, Topic, Unit
 from extractor.patterns import PatternFile, lexicon, load
 
@@ -97,6 +97,8 @@ class StatisticsLexicon(PatternFile):
     as_of_before: str
     region: str
     region_stop: list[str]
+    place_before: str
+    place_more: str
     units: dict[Unit, list[str]]
     noun_measure: dict[Measure, list[str]]
     noun_topic: dict[Topic, list[str]]
@@ -158,6 +160,9 @@ class _Compiled:
     register_year: re.Pattern[str]
     as_of: re.Pattern[str]
     region: re.Pattern[str]
+    place_before: re.Pattern[str]
+    place_more: re.Pattern[str]
+    region_stop: frozenset[str]
     sources: re.Pattern[str]
     source_keys: list[str]
     noun_outranks: frozenset[Topic]
@@ -217,6 +222,9 @@ def _compiled(lex: StatisticsLexicon) -> _Compiled:
         register_year=re.compile(lex.register_year),
         as_of=re.compile(expand(lex.as_of_before), re.I),
         region=re.compile(expand(lex.region)),
+        place_before=re.compile(lex.place_before),
+        place_more=re.compile(lex.place_more),
+        region_stop=frozenset(lex.region_stop),
         sources=re.compile(rf"(?<!\w)(?:{sources})(?!\w)"),
         source_keys=source_keys,
         noun_outranks=frozenset(lex.noun_outranks),
@@ -277,7 +285,7 @@ def _share_total(here: list[_Count]) -> None:
     for cnt in here:
         if cnt.place is None:
             total = cnt
-        elif total is not None and total.cued:
+        elif total is not None and total.cued and not (cnt.place_before and cnt.firm):
             cnt.measure, cnt.cued = total.measure, True
 
 
@@ -299,6 +307,12 @@ def _read_count(
     if n.percent:
         return _Count(n, Unit.percent, n.end, si)
     m = c.noun.match(after)
+    place = named_before(text, s.start, n.start, c)
+    if m is not None and place is not None:  # "Merauke 5 kasus": a figure of a regional list
+        unit = c.unit_keys[int(m.lastgroup[1:])]  # type: ignore[index]
+        cnt = _Count(n, unit, n.end + m.end(), si, noun=m.group(0).strip())
+        cnt.place, cnt.place_at, cnt.place_before = place[0], place[1], True
+        return cnt
     if m is not None:
         end = n.end + m.end()
         if c.anaphora.match(right(text, end, s.end)):
@@ -317,7 +331,8 @@ def _read_count(
             return _Count(n, unit, n.end, si, noun=m.group(0).strip())
     # the noun left out: it is the noun of the count just before
     if not (
-        c.bare_after.match(after)
+        (place is not None and c.bare_end.match(after))  # "terjadi di A 5, di B 3 perkara"
+        or c.bare_after.match(after)
         or (c.bare_before.search(before) and c.bare_end.match(after))
         # a follow-up: "Dari laporan tersebut, 42 melibatkan …"
         or clause_grammar().partitive_before.search(before)
@@ -333,7 +348,10 @@ def _read_count(
             break
     if prev is None or prev.unit is Unit.percent:
         return None
-    return _Count(n, prev.unit, n.end, si, noun=prev.noun, borrowed=True)
+    cnt = _Count(n, prev.unit, n.end, si, noun=prev.noun, borrowed=True)
+    if place is not None:
+        cnt.place, cnt.place_at, cnt.place_before = place[0], place[1], True
+    return cnt
 
 
 def _next_word(text: str, pos: int) -> str:
@@ -458,6 +476,7 @@ def _finish(
     out: list[Statistic] = []
     seen: dict[tuple, list[int]] = {}
     owns: list[str | None] = []  # the place each record's count names right after itself
+    loose_own: list[bool] = []  # … and whether a record of no place may merge with it
     cued: list[bool] = []  # whether each record's measure was read from a predicate
     # the sentences of the last framed count kept, and of the last one with a measure cue
     carry = carry_cued = -1 - c.frame_carry
@@ -516,7 +535,13 @@ def _finish(
         # "2007 ASN"); the same value for two regions stays two
         key = (float(cnt.num.value), cnt.unit is Unit.percent, topic, year)
         own = cnt.place or cnt.label or own_region(cnt, s, text, c)
-        same = [j for j in seen.get(key, ()) if None in (owns[j], own) or owns[j] == own]
+        # a figure of a regional list is not the figure of no region ("pidana 5 perkara … A 5")
+        loose = not cnt.place_before
+        same = [
+            j
+            for j in seen.get(key, ())
+            if owns[j] == own or (loose and loose_own[j] and None in (owns[j], own))
+        ]
         prev = next((j for j in same if out[j].measure == cnt.measure), same[0] if same else None)
         if (
             prev is not None
@@ -535,6 +560,7 @@ def _finish(
             continue
         seen.setdefault(key, []).append(len(out))
         owns.append(own)
+        loose_own.append(loose)
         cued.append(cnt.firm)
         out.append(
             Statistic(

@@ -7,9 +7,11 @@ Split from :mod:`extractor.extractors.statistics`, which finds the counts and th
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from extractor import people
 from extractor.clauses.layer import left, right_end
 from extractor.clauses.vocabulary import word_list
 from extractor.document import Article, Sentence
@@ -297,7 +299,7 @@ def region_of(
     stop = set(lex.region_stop) | set(word_list("weekdays"))
     for lo, hi in ((cnt.num.start, nxt), (s.start, cnt.num.start)):
         for m in c.region.finditer(text, lo, hi):
-            name = m.group("name")
+            name = _longer(m, text, c)
             if name.split()[0] not in stop:
                 # a short form the region list knows: "Jabar" → "Jawa Barat"
                 return load(RegionLexicon).abbreviations.get(name, name)
@@ -309,7 +311,21 @@ def own_region(cnt: _Count, s: Sentence, text: str, c: _Compiled) -> str | None:
     m = c.region.match(text, cnt.end + 1, right_end(cnt.end + 1, s.end))
     if m is None or text[cnt.end : cnt.end + 1] not in (" ", "\n"):
         return None
-    return m.group("name")
+    return _longer(m, text, c)
+
+
+def _longer(m: re.Match[str], text: str, c: _Compiled) -> str:
+    """The region's name, run on over the capitalised words after it that make a longer known place."""
+    name = m.group("name")
+    more = c.place_more.match(text, m.end("name"))
+    if more is None:
+        return name
+    words = more.group(0).split()
+    for k in range(len(words), 0, -1):  # "di Bone Bolango": not "Bone"
+        longer = " ".join([name, *words[:k]])
+        if people.official_name(longer) == longer:
+            return longer
+    return name
 
 
 def source(cnt: _Count, sents: list[Sentence], text: str, c: _Compiled) -> str | None:

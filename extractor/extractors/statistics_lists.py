@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extractor import people
-from extractor.clauses.layer import Item, brackets, tallies
+from extractor.clauses.layer import Item, brackets, left, tallies
 from extractor.document import NumberMention, Sentence
 from extractor.models import Measure, Topic, Unit
 
@@ -32,6 +32,7 @@ class Count:
     borrowed: bool = False  # the noun is the previous count's ("sebanyak 278 terbukti")
     place: str | None = None  # the region of a bracketed breakdown ("Maluku (33)")
     place_at: int = 0  # where that region's name starts
+    place_before: bool = False  # the region is named right before the number ("Merauke 5 kasus")
     label: str | None = None  # the item of a tally ("peringatan keras (seorang)")
     stage: bool = False  # its own predicate names a stage ("dilaporkan", "terbukti"): not a repeat
     firm: bool = False  # its measure was read from a predicate that is no mere description
@@ -61,6 +62,22 @@ def bracketed(text: str, s: Sentence) -> dict[int, tuple[str, str, int]]:
                 out[m.start("num")] = (name, m.group("noun"), m.start("name"))
                 break
     return out
+
+
+def named_before(text: str, lo: int, pos: int, c: _Compiled) -> tuple[str, int] | None:
+    """The region named right before the number at ``pos`` ("di Kabupaten A 6 kasus"), and where."""
+    m = c.place_before.search(left(text, lo, pos))
+    if m is None:
+        return None
+    at = pos - (len(m.string) - m.start())
+    words = m.group(0).split()
+    for i in range(len(words)):  # the longest tail of the capitalised run that is a place
+        if words[i] in c.region_stop:
+            continue
+        name = people.official_name(" ".join(words[i:]))
+        if name is not None:
+            return name, at + m.group(0).index(words[i])
+    return None
 
 
 def breakdown(
